@@ -1,0 +1,55 @@
+import { kindFromHeading } from './heading.ts';
+import type { PageKind } from './kinds.ts';
+import { findDocumentRegion } from './region.ts';
+import { parseDocumentUrl } from './url.ts';
+
+export interface DetectedPage {
+  kind: PageKind;
+  dokId: string;
+  /** The element holding the document text; everything outside it is left alone. */
+  region: Element;
+  /** True when the page's own heading names the same kind as the address (or names the kind at all, on data.riksdagen.se). */
+  confirmed: boolean;
+}
+
+// How much of the document's opening text we read to find its heading line.
+const OPENING_CHARS = 240;
+
+/**
+ * Decides whether a page is a riksdagen document and which one. The address decides first — it is
+ * what the site itself says — and the page's heading confirms it, or names the kind when the
+ * address cannot (data.riksdagen.se/dokument/<dok_id>.html).
+ */
+export function detectPage(href: string, doc: Document): DetectedPage | null {
+  const fromUrl = parseDocumentUrl(href);
+  if (!fromUrl) return null;
+  const region = findDocumentRegion(doc);
+  if (!region) return null;
+
+  const fromHeading = headingKind(doc, region);
+  if (fromUrl.kindFromUrl && fromUrl.kind !== 'other') {
+    return { kind: fromUrl.kind, dokId: fromUrl.dokId, region, confirmed: fromHeading === fromUrl.kind };
+  }
+  return { kind: fromHeading ?? 'other', dokId: fromUrl.dokId, region, confirmed: fromHeading !== null };
+}
+
+function headingKind(doc: Document, region: Element): PageKind | null {
+  const lines: string[] = [];
+  for (const h of Array.from(doc.querySelectorAll('h1, h2')).slice(0, 4)) lines.push(h.textContent ?? '');
+  lines.push(openingText(region));
+  for (const line of lines) {
+    const kind = kindFromHeading(line);
+    if (kind) return kind;
+  }
+  return null;
+}
+
+function openingText(region: Element): string {
+  const walker = region.ownerDocument.createTreeWalker(region, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  while (text.length < OPENING_CHARS && walker.nextNode()) {
+    text += ' ' + (walker.currentNode.nodeValue ?? '');
+    text = text.trimStart();
+  }
+  return text;
+}

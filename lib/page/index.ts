@@ -1,0 +1,5 @@
+export { detectPage, type DetectedPage } from './detect.ts';
+export { findDocumentRegion } from './region.ts';
+export { parseDocumentUrl, type DocumentUrl } from './url.ts';
+export { kindFromHeading } from './heading.ts';
+export { PAGE_KINDS, type PageKind } from './kinds.ts';

@@ -1,0 +1,77 @@
+/**
+ * Finds the element that holds a document's text, without trusting any one CSS class: the site's
+ * markup changes, and data.riksdagen.se serves bare HTML with no landmarks at all.
+ *
+ * Start at the `main` landmark (or `body`), measure the prose under every element once, then walk
+ * down while a single child holds most of it. What is left is the smallest element that contains
+ * nearly all of the document's text — never navigation, headers, footers or forms, whose text is
+ * not counted as prose.
+ */
+
+/** Subtrees that are never document prose. */
+export const NOT_PROSE =
+  'nav, header, footer, aside, form, script, style, noscript, template, button, select, textarea, ' +
+  'svg, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], [hidden]';
+
+// A child must hold this share of its parent's prose for us to step into it. Lower and a document
+// split into two long sections would lose one of them; higher and a short metadata box beside the
+// text keeps us at the landmark (harmless: the annotator skips links and forms anyway).
+const DESCEND_SHARE = 0.75;
+// We step only into containers: a single paragraph or list holding most of a short document is
+// still only part of it.
+const CONTAINERS = new Set(['MAIN', 'ARTICLE', 'SECTION', 'DIV']);
+
+export function findDocumentRegion(doc: Document): Element | null {
+  const landmarks = Array.from(doc.querySelectorAll('main, [role="main"]'));
+  const roots = landmarks.length > 0 ? landmarks : doc.body ? [doc.body] : [];
+  let best: { el: Element; prose: Map<Element, number> } | null = null;
+  for (const root of roots) {
+    const prose = measureProse(root);
+    if (!best || (prose.get(root) ?? 0) > (best.prose.get(best.el) ?? 0)) best = { el: root, prose };
+  }
+  if (!best) return null;
+  return descend(best.el, best.prose);
+}
+
+function descend(root: Element, prose: Map<Element, number>): Element {
+  let current = root;
+  for (;;) {
+    const total = prose.get(current) ?? 0;
+    if (total === 0) return current;
+    let next: Element | null = null;
+    for (const child of Array.from(current.children)) {
+      if (CONTAINERS.has(child.tagName) && (prose.get(child) ?? 0) >= total * DESCEND_SHARE) {
+        next = child;
+        break;
+      }
+    }
+    if (!next) return current;
+    current = next;
+  }
+}
+
+/** Prose length (non-space characters) under every element of `root`, in one pass. */
+function measureProse(root: Element): Map<Element, number> {
+  const sizes = new Map<Element, number>();
+  const visit = (el: Element): number => {
+    if (el !== root && el.matches(NOT_PROSE)) return 0;
+    let total = 0;
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) total += countNonSpace(node.nodeValue ?? '');
+      else if (node.nodeType === 1) total += visit(node as Element);
+    }
+    sizes.set(el, total);
+    return total;
+  };
+  visit(root);
+  return sizes;
+}
+
+function countNonSpace(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 160) n++;
+  }
+  return n;
+}

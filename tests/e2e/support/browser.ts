@@ -1,0 +1,71 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { riksdagenData, riksdagenSite } from './sites.ts';
+import { startServer, type TestServer } from './server.ts';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Session {
+  context: BrowserContext;
+  site: TestServer;
+  data: TestServer;
+  extensionId: string;
+  serviceWorker: Worker;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the two fixture servers and a fresh Chromium profile with the BUILT extension, with
+ * riksdagen.se's hosts resolved to the servers so the real manifest match patterns apply.
+ */
+export async function launch(options: { headless?: boolean } = {}): Promise<Session> {
+  const site = await startServer(riksdagenSite);
+  const data = await startServer(riksdagenData);
+  const profile = await mkdtemp(join(tmpdir(), 'riksref-profile-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: options.headless ?? true,
+      viewport: { width: 1280, height: 900 },
+      locale: 'sv-SE',
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        '--no-sandbox',
+        // No quotes around the rules: this is an argv entry, not a shell word.
+        `--host-resolver-rules=MAP www.riksdagen.se 127.0.0.1:${site.port}, MAP riksdagen.se 127.0.0.1:${site.port}, MAP data.riksdagen.se 127.0.0.1:${data.port}`,
+        '--ignore-certificate-errors',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    const serviceWorker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    const ctx = context;
+    return {
+      context: ctx,
+      site,
+      data,
+      extensionId,
+      serviceWorker,
+      close: async () => {
+        await ctx.close().catch(() => {});
+        await Promise.all([site.close(), data.close()]);
+        await rm(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context?.close().catch(() => {});
+    await Promise.all([site.close(), data.close()]);
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The hosts we read pages from and ask for metadata. Nothing else: see DESIGN.md, "Minimal permissions".
+export const RIKSDAGEN_HOSTS = [
+  'https://www.riksdagen.se/*',
+  'https://riksdagen.se/*',
+  'https://data.riksdagen.se/*',
+];
+
+export default defineConfig({
+  // Firefox defaults to MV2 in WXT; we ship MV3 to both browsers.
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Riksref',
+    description: '__MSG_extDescription__',
+    default_locale: 'sv',
+    host_permissions: RIKSDAGEN_HOSTS,
+    icons: {
+      16: 'icon/16.png',
+      32: 'icon/32.png',
+      48: 'icon/48.png',
+      128: 'icon/128.png',
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'riksref@riksref.se',
+          // 142 is the first Firefox (desktop and Android) that reads data_collection_permissions.
+          strict_min_version: '142.0',
+          // Riksref collects nothing: everything stays on the reader's machine.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
