@@ -18,6 +18,7 @@ export function normalizeSession(first: string, second: string): string | null {
 
 /** A plain document number without leading zeros (`08` → `8`), or null for zero. */
 export function normalizeNumber(digits: string): string | null {
+  if (digits.charCodeAt(0) !== 48 /* 0 */) return digits;
   const trimmed = digits.replace(/^0+/, '');
   return trimmed === '' ? null : trimmed;
 }

@@ -1,0 +1,37 @@
+// Benchmark: findReferences on ~10 MB of riksdag-style text, beside ONE pass of a trivial regex
+// over the same text — the floor any scanner of this text pays (DESIGN.md: ≥ 50 MB/s and within
+// 3× of that pass). Two corpora, because the cost grows with the number of references: the seed
+// answer alone (3 references in 3.4 kB, as in a typical answer or motion) and the full paragraph
+// set (one reference per ~160 characters, denser than any real document).
+import { readFileSync } from 'node:fs';
+import { findReferences } from '../lib/refs/index.ts';
+import { longDocumentParagraphs } from '../tests/fixtures/text/long-document.ts';
+import { measure, type Result } from './measure.ts';
+
+const TRIVIAL = /\d{4}(\/\d{2})?:\d+/g;
+
+function compare(label: string, text: string): Result[] {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  let sink = 0;
+  const regex = measure(`${label}: one pass of /\\d{4}(\\/\\d{2})?:\\d+/g`, bytes, () => {
+    TRIVIAL.lastIndex = 0;
+    while (TRIVIAL.exec(text)) sink++;
+  });
+  let count = 0;
+  const refs = measure(`${label}: findReferences`, bytes, () => {
+    count = findReferences(text).length;
+    sink += count;
+  });
+  if (sink < 0) console.log(sink);
+  return [
+    regex,
+    { ...refs, note: `${(refs.medianMs / regex.medianMs).toFixed(2)}× the regex pass, ${count} references` },
+  ];
+}
+
+export function benchFindReferences(): Result[] {
+  const seed = readFileSync(new URL('../tests/fixtures/seed/svar-pa-fraga-2018-19-523.txt', import.meta.url), 'utf8');
+  const typical = seed.repeat(Math.ceil(10_000_000 / seed.length));
+  const dense = longDocumentParagraphs(10_000_000).join('\n');
+  return [...compare('typical', typical), ...compare('dense', dense)];
+}

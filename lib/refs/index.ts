@@ -1,0 +1,12 @@
+export { findReferences } from './find.ts';
+export { formatReferenceId, parseReferenceId, normalizeSession } from './ids.ts';
+export { fallbackUrl, kindName, KIND_NAMES_SV, referenceLabel } from './labels.ts';
+export { committeeName, officialCommitteeCode, COMMITTEES } from './committees.ts';
+export {
+  REFERENCE_KINDS,
+  SESSION_KINDS,
+  YEAR_KINDS,
+  type ParsedReferenceId,
+  type Reference,
+  type ReferenceKind,
+} from './types.ts';

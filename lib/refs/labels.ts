@@ -1,0 +1,103 @@
+import { parseReferenceId } from './ids.ts';
+import type { ParsedReferenceId, ReferenceKind } from './types.ts';
+
+/** The Swedish name of each kind, as a heading on a card or in a list. */
+export const KIND_NAMES_SV: Readonly<Record<ReferenceKind, string>> = {
+  sou: 'Statens offentliga utredningar',
+  ds: 'Departementsserien',
+  dir: 'Kommittédirektiv',
+  sfs: 'Svensk författningssamling',
+  prop: 'Proposition',
+  skr: 'Regeringens skrivelse',
+  rskr: 'Riksdagsskrivelse',
+  mot: 'Motion',
+  bet: 'Utskottets betänkande',
+  fr: 'Skriftlig fråga',
+  ip: 'Interpellation',
+  eu: 'EU-rättsakt',
+};
+
+export function kindName(kind: ReferenceKind): string {
+  return KIND_NAMES_SV[kind];
+}
+
+// How each kind is abbreviated in running text, as the riksdag's own documents write it.
+const PREFIX: Readonly<Record<Exclude<ReferenceKind, 'eu'>, string>> = {
+  sou: 'SOU',
+  ds: 'Ds',
+  dir: 'dir.',
+  sfs: 'SFS',
+  prop: 'prop.',
+  skr: 'skr.',
+  rskr: 'rskr.',
+  mot: 'mot.',
+  bet: 'bet.',
+  fr: 'fråga',
+  ip: 'ip.',
+};
+
+/** A reference as a reader would write it: `SOU 2018:65`, `prop. 2017/18:1`, `förordning (EU) 2016/679`. */
+export function referenceLabel(idOrParsed: string | ParsedReferenceId): string {
+  const parsed = typeof idOrParsed === 'string' ? parseReferenceId(idOrParsed) : idOrParsed;
+  if (!parsed) return String(idOrParsed);
+  if (parsed.kind !== 'eu') return `${PREFIX[parsed.kind]} ${parsed.rm}:${parsed.number}`;
+  return euLabel(parsed.type, parsed.number);
+}
+
+/**
+ * EU acts are labelled the way the Official Journal styles them in Swedish: since 2015
+ * `(EU) 2016/679` for both kinds; before that regulations were `(EG) nr 45/2001` (number/year,
+ * `(EU) nr` from 2010) and directives `95/46/EG` (year/number, `/EU` from 2010).
+ */
+function euLabel(type: 'reg' | 'dir', number: string): string {
+  const [a, b] = number.split('/') as [string, string];
+  const word = type === 'reg' ? 'förordning' : 'direktiv';
+  const year = euYear(type, a, b);
+  if (year >= 2015) return `${word} (EU) ${number}`;
+  const union = year >= 2010 ? 'EU' : 'EG';
+  return type === 'reg' ? `${word} (${union}) nr ${number}` : `${word} ${number}/${union}`;
+}
+
+/** The year an EU act was adopted, from its number's two forms (`2016/679`, `45/2001`, `95/46`). */
+export function euYear(type: 'reg' | 'dir', a: string, b: string): number {
+  if (a.length === 4 && (type === 'dir' || Number(a) >= 2015)) return Number(a);
+  if (type === 'reg' && b.length === 4) return Number(b);
+  if (type === 'reg' && b.length === 2) return 1900 + Number(b);
+  if (a.length === 2) return (Number(a) > 50 ? 1900 : 2000) + Number(a);
+  return Number(a);
+}
+
+// The riksdag's API codes; `fr` is the question itself (its answer is `frs`).
+const SEARCH_DOKTYP: Readonly<Record<Exclude<ReferenceKind, 'eu' | 'sfs'>, string>> = {
+  sou: 'sou',
+  ds: 'ds',
+  dir: 'dir',
+  prop: 'prop',
+  skr: 'skr',
+  rskr: 'rskr',
+  mot: 'mot',
+  bet: 'bet',
+  fr: 'fr',
+  ip: 'ip',
+};
+
+/**
+ * Where a reference links before any metadata is known — it must work on its own. SFS numbers go
+ * to their page on riksdagen.se (whose dok_id is `sfs-<year>-<number>`), EU acts to EUR-Lex by
+ * their ELI, everything else to a riksdagen.se search for the document's type and designation.
+ */
+export function fallbackUrl(idOrParsed: string | ParsedReferenceId): string {
+  const parsed = typeof idOrParsed === 'string' ? parseReferenceId(idOrParsed) : idOrParsed;
+  if (!parsed) return 'https://www.riksdagen.se/sv/dokument-och-lagar/';
+  if (parsed.kind === 'sfs') {
+    return `https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/_sfs-${parsed.rm}-${parsed.number}/`;
+  }
+  if (parsed.kind === 'eu') {
+    const [a, b] = parsed.number.split('/') as [string, string];
+    const year = euYear(parsed.type, a, b);
+    const serial = year === Number(a) || (a.length === 2 && year % 100 === Number(a)) ? b : a;
+    return `https://eur-lex.europa.eu/eli/${parsed.type}/${year}/${Number(serial)}/oj`;
+  }
+  const query = new URLSearchParams({ doktyp: SEARCH_DOKTYP[parsed.kind], q: referenceLabel(parsed) });
+  return `https://www.riksdagen.se/sv/sok/?${query.toString()}`;
+}

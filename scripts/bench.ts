@@ -1,0 +1,6 @@
+// `npm run bench`: every benchmark in one run, printed as a table.
+import { benchFindReferences } from '../bench/find-references.ts';
+import { printTable } from '../bench/measure.ts';
+
+console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
+printTable('findReferences on ~10 MB of riksdag-style text (tests/fixtures/text)', benchFindReferences());
