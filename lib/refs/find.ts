@@ -299,8 +299,12 @@ function colonReference(text: string, c: ColonCandidate, last: Last): Reference 
     if (text.charCodeAt(open - 1) === 40 /* ( */) {
       let close = end;
       while (close < end + 2 && isGap(text.charCodeAt(close))) close++;
-      const word = text.charCodeAt(close) === 41 /* ) */ ? wordBefore(text, skipGapBack(text, open - 1)) : null;
-      if (word && !word.hadDot && isStatuteWord(word.word)) return make('sfs', period, digits, start, end);
+      if (text.charCodeAt(close) === 41 /* ) */) {
+        const word = wordBefore(text, skipGapBack(text, open - 1));
+        if (word && !word.hadDot && isStatuteWord(word.word)) return make('sfs', period, digits, start, end);
+        // `lagen om offentlig upphandling (2016:1145)`: the statute's name runs on with "om …".
+        if (namedStatuteBefore(text, open - 1)) return make('sfs', period, digits, start, end);
+      }
     }
   }
 
@@ -318,6 +322,20 @@ function colonReference(text: string, c: ColonCandidate, last: Last): Reference 
   }
   if (!kind) return null;
   return make(kind, period, (kind === 'bet' ? officialCommitteeCode(letters) : letters) + digits, from, end);
+}
+
+// `lagen om offentlig upphandling (2016:1145)`: a statute word, then its subject after "om",
+// "med" or "för", up to the parenthesis, within one clause.
+const STATUTE_SUBJECT = /(\p{L}+)\s+(?:om|med|för)\s/gu;
+const CLAUSE_END = /[.;:()]/;
+const MAX_STATUTE_NAME = 120;
+
+function namedStatuteBefore(text: string, open: number): boolean {
+  const before = text.slice(Math.max(0, open - MAX_STATUTE_NAME), open);
+  for (const m of before.matchAll(STATUTE_SUBJECT)) {
+    if (isStatuteWord(m[1]!.toLowerCase()) && !CLAUSE_END.test(before.slice(m.index + m[0].length))) return true;
+  }
+  return false;
 }
 
 /** Which kind a type word makes of a number of this shape, or null when they do not fit. */
@@ -352,6 +370,10 @@ function rareCandidates(text: string): OtherCandidate[] {
   for (let at = text.indexOf('/E'); at >= 0; at = text.indexOf('/E', at + 2)) {
     const m = EU_SUFFIX.exec(text.slice(at, at + 9));
     const found = m && suffixedEuCandidate(text, at, m[0]);
+    if (found) out.push(found);
+  }
+  for (let at = text.indexOf('/'); at >= 0; at = text.indexOf('/', at + 1)) {
+    const found = bareEuCandidate(text, at);
     if (found) out.push(found);
   }
   for (let at = text.indexOf('nr'); at >= 0; at = text.indexOf('nr', at + 2)) {
@@ -396,6 +418,26 @@ function suffixedEuCandidate(text: string, markerAt: number, marker: string): Ot
   return { start: a, shape: 'eu', read: (last) => euReference(text, a, end, number, true, last) };
 }
 
+/**
+ * `direktiv 2016/680`: an EU number with neither marker nor suffix, right after `direktiv` or
+ * `förordning`. Most slashes are riksmöten (`2017/18:1`) or dates and are dropped at once.
+ */
+function bareEuCandidate(text: string, slash: number): OtherCandidate | null {
+  let a = slash;
+  while (a > 0 && slash - a < 4 && isDigit(text.charCodeAt(a - 1))) a--;
+  if (a === slash || (a > 0 && !isGap(text.charCodeAt(a - 1)))) return null;
+  let end = slash + 1;
+  while (end - slash - 1 < 4 && isDigit(text.charCodeAt(end))) end++;
+  const after = text.charCodeAt(end);
+  if (end === slash + 1 || after === 58 /* : */ || after === 47 /* / */ || isDigit(after)) return null;
+  const word = wordBefore(text, skipGapBack(text, a));
+  if (!word || word.hadDot) return null;
+  const kind = readTypeWord(word.word, false);
+  if (kind !== 'direktiv' && kind !== 'förordning') return null;
+  const number = text.slice(a, end);
+  return { start: a, shape: 'eu', read: (last) => euReference(text, a, end, number, false, last, true) };
+}
+
 /** The number after a marker: `(EU) 2016/679`, `(EG) nr 45/2001`. */
 function markedEuCandidate(text: string, markerAt: number, marker: string): OtherCandidate | null {
   let j = markerAt + marker.length;
@@ -416,7 +458,15 @@ function markedEuCandidate(text: string, markerAt: number, marker: string): Othe
  * regulation, and a suffixed number continues an enumeration of EU acts (`direktiven 2004/17/EG
  * och 2004/18/EG`).
  */
-function euReference(text: string, start: number, end: number, number: string, suffixed: boolean, last: Last): Reference | null {
+function euReference(
+  text: string,
+  start: number,
+  end: number,
+  number: string,
+  suffixed: boolean,
+  last: Last,
+  bare = false,
+): Reference | null {
   if (!standsAlone(text, start, end) || /(?:^|\/)0/.test(number)) return null;
   // Walk back: optional `nr`, optional `(EU)`-style marker, then the type word.
   let i = skipGapBack(text, start);
@@ -429,7 +479,7 @@ function euReference(text: string, start: number, end: number, number: string, s
     markerStart = i - marker[0].length;
     i = skipGapBack(text, markerStart);
   }
-  if (markerStart < 0 && !suffixed) return null;
+  if (markerStart < 0 && !suffixed && !bare) return null;
 
   const w = wordBefore(text, i);
   const typeWord = w && !w.hadDot ? readTypeWord(w.word, false) : null;

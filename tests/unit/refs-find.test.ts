@@ -60,6 +60,9 @@ describe('findReferences: one rule at a time', () => {
     ['direktiv 2014/24/EU', 'eu:dir:2014/24', 'direktiv 2014/24/EU'],
     ['direktiv (EU) 2016/680', 'eu:dir:2016/680', 'direktiv (EU) 2016/680'],
     ['dataskyddsdirektivet 95/46/EG', 'eu:dir:95/46', 'dataskyddsdirektivet 95/46/EG'],
+    ['direktiv 2016/680 om dataskydd', 'eu:dir:2016/680', 'direktiv 2016/680'],
+    ['lagen om offentlig upphandling (2016:1145)', 'sfs:2016:1145', '2016:1145'],
+    ['förordningen med instruktion för Polismyndigheten (2014:1102)', 'sfs:2014:1102', '2014:1102'],
   ])('%s', (text, id, covered) => {
     expect(refs(text)).toEqual([[id, covered]]);
   });
@@ -140,7 +143,8 @@ describe('findReferences: what it must not take', () => {
     ['a year kind with a riksmöte', 'SOU 2017/18:65'],
     ['a number glued to a word', 'prop. X2017/18:1 och SOU2018:65'],
     ['a date', 'Beslutet fattades den 2018-05-25 och 25/5 2018.'],
-    ['a fraction without an EU marker', 'förordning 2016/679 utan markering, och 1/2 av budgeten.'],
+    ['a fraction', 'Hälften, 1/2 av budgeten, och 3/4 av tiden.'],
+    ['a riksmöte after direktiv', 'direktiv 2017/18:1 är inget EU-direktiv.'],
     ['zero as a number', 'SOU 2018:0'],
     ['a paragraph citation', '10 kap. 2 § offentlighets- och sekretesslagen'],
     ['a law-like word that is not a statute', 'förslaget (2018:12) och underlag (2019:3)'],
