@@ -1,0 +1,214 @@
+import { fallbackUrl, findReferences, type Reference, type ReferenceKind } from '../refs/index.ts';
+import { segments, type Segment } from './segments.ts';
+
+/*
+ * Where a reference becomes a link. The contract (DESIGN.md): each linked reference is an `<a>`
+ * with `data-riksref="<canonical id>"` and a working href from the start, and the page's text is
+ * unchanged — we only split text nodes and wrap pieces of them, never move or rewrite the page's
+ * own elements. A reference split over several inline elements is linked piece by piece; the
+ * pieces share `data-riksref-ref`, so hover and counting treat them as one.
+ */
+
+export const ATTR_ID = 'data-riksref';
+/** Shared by every piece of one reference. */
+export const ATTR_REF = 'data-riksref-ref';
+/** On the page's own links that we only tagged: undo removes our attributes and nothing else. */
+export const ATTR_EXISTING = 'data-riksref-existing';
+
+export interface AnnotatorOptions {
+  /** Which kinds to link; all when not given. */
+  kinds?: ReadonlySet<ReferenceKind>;
+  /** The href of a new link; the fallback URL when not given. */
+  hrefFor?: (ref: Reference) => string;
+}
+
+/** One reference as linked on the page: the anchors of all its pieces. */
+export interface LinkedReference {
+  id: string;
+  kind: ReferenceKind;
+  anchors: HTMLAnchorElement[];
+}
+
+let nextRef = 1;
+
+/**
+ * Links references in one document region, and can take every link away again. Idempotent:
+ * text already inside our links is read (so enumerations still parse) but never linked twice.
+ */
+export class Annotator {
+  readonly region: Element;
+  private readonly options: AnnotatorOptions;
+  /** Text nodes we created by splitting, in creation order: undo merges them back. */
+  private readonly created: Text[] = [];
+  private readonly ownAnchors: HTMLAnchorElement[] = [];
+  private readonly taggedLinks: HTMLAnchorElement[] = [];
+  private readonly linked = new Map<string, LinkedReference>();
+
+  constructor(region: Element, options: AnnotatorOptions = {}) {
+    this.region = region;
+    this.options = options;
+  }
+
+  /** Every reference linked so far, by its `data-riksref-ref` number. */
+  get references(): ReadonlyMap<string, LinkedReference> {
+    return this.linked;
+  }
+
+  /** The distinct canonical ids linked so far. */
+  ids(): Set<string> {
+    return new Set([...this.linked.values()].map((r) => r.id));
+  }
+
+  /** Links everything in the region (or under `within`) at once. */
+  annotate(within: Element = this.region): number {
+    let count = 0;
+    for (const segment of segments(within)) count += this.annotateSegment(segment);
+    return count;
+  }
+
+  /**
+   * Links the region a piece at a time, yielding to the page whenever `budgetMs` is spent. The
+   * part from `startAt` (the block the reader sees) on comes first, then the part before it.
+   * Resolves when done or when `signal` aborts.
+   */
+  async annotateInChunks(options: {
+    yieldToMain: () => Promise<void>;
+    budgetMs?: number;
+    startAt?: Node;
+    signal?: AbortSignal;
+    /** Called after each chunk, e.g. to publish the count. */
+    onChunk?: () => void;
+  }): Promise<void> {
+    const budget = options.budgetMs ?? 8;
+    const startAt = options.startAt && this.region.contains(options.startAt) ? options.startAt : undefined;
+    const passes = startAt ? [segments(this.region, { from: startAt }), segments(this.region, { until: startAt })] : [segments(this.region)];
+    for (const pass of passes) {
+      let deadline = performance.now() + budget;
+      for (const segment of pass) {
+        if (options.signal?.aborted) return;
+        this.annotateSegment(segment);
+        if (performance.now() >= deadline) {
+          options.onChunk?.();
+          await options.yieldToMain();
+          deadline = performance.now() + budget;
+        }
+      }
+    }
+    options.onChunk?.();
+  }
+
+  /** Takes every link away and puts the page's text nodes back as they were. */
+  undo(): void {
+    for (const anchor of this.ownAnchors.reverse()) {
+      const parent = anchor.parentNode;
+      if (!parent) continue;
+      while (anchor.firstChild) parent.insertBefore(anchor.firstChild, anchor);
+      parent.removeChild(anchor);
+    }
+    // Each created node follows the text it was split from; join it back.
+    for (const node of this.created.reverse()) {
+      const previous = node.previousSibling;
+      if (previous && previous.nodeType === 3 && node.parentNode) {
+        (previous as Text).appendData(node.data);
+        node.parentNode.removeChild(node);
+      }
+    }
+    for (const link of this.taggedLinks) {
+      link.removeAttribute(ATTR_ID);
+      link.removeAttribute(ATTR_REF);
+      link.removeAttribute(ATTR_EXISTING);
+    }
+    this.created.length = 0;
+    this.ownAnchors.length = 0;
+    this.taggedLinks.length = 0;
+    this.linked.clear();
+  }
+
+  private annotateSegment(segment: Segment): number {
+    const kinds = this.options.kinds;
+    const refs = findReferences(segment.text).filter((r) => !kinds || kinds.has(r.kind));
+    let count = 0;
+    // Last first: splitting a node leaves the offsets of everything before the split valid.
+    for (let i = refs.length - 1; i >= 0; i--) {
+      if (this.link(segment, refs[i]!)) count++;
+    }
+    return count;
+  }
+
+  private link(segment: Segment, ref: Reference): boolean {
+    const pieces = piecesOf(segment, ref);
+    if (pieces.length === 0) return false;
+    // Already ours (a second run), or inside something that is not plain text of the page.
+    if (pieces.some((p) => p.node.parentElement?.closest(`a[${ATTR_REF}]`))) return false;
+
+    const existing = pieces.map((p) => p.node.parentElement?.closest('a')).filter((a): a is HTMLAnchorElement => !!a);
+    const key = String(nextRef++);
+    if (existing.length > 0) {
+      // The page's own link: keep it as it is, only say what it refers to — and only when the
+      // whole reference lies inside that one link.
+      const link = existing[0]!;
+      if (existing.length !== pieces.length || existing.some((a) => a !== link)) return false;
+      link.setAttribute(ATTR_ID, ref.id);
+      link.setAttribute(ATTR_REF, key);
+      link.setAttribute(ATTR_EXISTING, '');
+      this.taggedLinks.push(link);
+      this.linked.set(key, { id: ref.id, kind: ref.kind, anchors: [link] });
+      return true;
+    }
+
+    const href = this.options.hrefFor?.(ref) ?? fallbackUrl(ref.id);
+    const anchors: HTMLAnchorElement[] = [];
+    // Pieces last to first, for the same reason as references.
+    for (let i = pieces.length - 1; i >= 0; i--) {
+      const { node, start, end } = pieces[i]!;
+      const anchor = node.ownerDocument.createElement('a');
+      anchor.setAttribute(ATTR_ID, ref.id);
+      anchor.setAttribute(ATTR_REF, key);
+      anchor.href = href;
+      this.wrap(node, start, end, anchor);
+      anchors.unshift(anchor);
+    }
+    this.ownAnchors.push(...anchors);
+    this.linked.set(key, { id: ref.id, kind: ref.kind, anchors });
+    return true;
+  }
+
+  /** Wraps `node`'s characters [start, end) in `anchor`, splitting the node only where needed. */
+  private wrap(node: Text, start: number, end: number, anchor: HTMLAnchorElement): void {
+    if (end < node.length) this.created.push(node.splitText(end));
+    let middle = node;
+    if (start > 0) {
+      middle = node.splitText(start);
+      this.created.push(middle);
+    }
+    middle.parentNode!.insertBefore(anchor, middle);
+    anchor.appendChild(middle);
+  }
+}
+
+interface Piece {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+/**
+ * The parts of each text node that a reference covers, trimmed of white space at node edges
+ * (so `<i>prop.</i> 2017/18:1` links "prop." and "2017/18:1", not the space between).
+ */
+function piecesOf(segment: Segment, ref: Reference): Piece[] {
+  const pieces: Piece[] = [];
+  for (let i = 0; i < segment.nodes.length; i++) {
+    const node = segment.nodes[i]!;
+    const nodeStart = segment.starts[i]!;
+    const nodeEnd = nodeStart + node.data.length;
+    if (nodeEnd <= ref.start) continue;
+    if (nodeStart >= ref.end) break;
+    let start = Math.max(ref.start, nodeStart) - nodeStart;
+    let end = Math.min(ref.end, nodeEnd) - nodeStart;
+    while (start < end && /\s/.test(node.data[start]!)) start++;
+    while (end > start && /\s/.test(node.data[end - 1]!)) end--;
+    if (end > start) pieces.push({ node, start, end });
+  }
+  return pieces;
+}

@@ -1,0 +1,154 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { Annotator, findDocumentRegion } from '@/lib/page';
+import { fallbackUrl } from '@/lib/refs';
+import { readFixture } from './fixtures.ts';
+
+function regionOf(html: string): HTMLElement {
+  document.body.innerHTML = `<main id="region">${html}</main>`;
+  return document.getElementById('region')!;
+}
+const links = (root: Element) =>
+  Array.from(root.querySelectorAll<HTMLAnchorElement>('a[data-riksref]')).map((a) => [a.dataset.riksref, a.textContent]);
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('Annotator.annotate', () => {
+  test('links each reference with its id and a working fallback href, text unchanged', () => {
+    const region = regionOf('<p>Se prop. 2017/18:1 och SOU 2018:65 samt 2019:12.</p>');
+    const before = region.textContent;
+    new Annotator(region).annotate();
+    expect(region.textContent).toBe(before);
+    expect(links(region)).toEqual([
+      ['prop:2017/18:1', 'prop. 2017/18:1'],
+      ['sou:2018:65', 'SOU 2018:65'],
+      ['sou:2019:12', '2019:12'],
+    ]);
+    const a = region.querySelector<HTMLAnchorElement>('a[data-riksref="sou:2018:65"]')!;
+    expect(a.href).toBe(fallbackUrl('sou:2018:65'));
+  });
+
+  test('links a reference split by inline formatting piece by piece, as one reference', () => {
+    const region = regionOf('<p>Enligt <i>prop.</i> 2017/18:1 gäller.</p>');
+    const annotator = new Annotator(region);
+    annotator.annotate();
+    const anchors = region.querySelectorAll<HTMLAnchorElement>('a[data-riksref]');
+    expect(Array.from(anchors, (a) => a.textContent)).toEqual(['prop.', '2017/18:1']);
+    expect(anchors[0]!.dataset.riksrefRef).toBe(anchors[1]!.dataset.riksrefRef);
+    expect(annotator.references.size).toBe(1);
+    // The page's <i> is still the page's <i>, now holding our link.
+    expect(region.querySelector('i > a')?.textContent).toBe('prop.');
+  });
+
+  test('reads across a soft line break', () => {
+    const region = regionOf('<p>(SOU<br>2018:65)</p>');
+    new Annotator(region).annotate();
+    expect(links(region)).toEqual([
+      ['sou:2018:65', 'SOU'],
+      ['sou:2018:65', '2018:65'],
+    ]);
+  });
+
+  test('tags the page’s own link instead of wrapping it, keeping its href', () => {
+    const region = regionOf('<p>Se <a href="/sv/x">SOU 2018:65</a> och <a href="/sv/y">mer om prop. 2017/18:1 här</a>.</p>');
+    new Annotator(region).annotate();
+    const own = region.querySelectorAll('a');
+    expect(own).toHaveLength(2);
+    expect(own[0]!.getAttribute('href')).toBe('/sv/x');
+    expect(own[0]!.dataset.riksref).toBe('sou:2018:65');
+    expect(own[1]!.dataset.riksref).toBe('prop:2017/18:1');
+  });
+
+  test('leaves script, style, form fields, code, contenteditable and our own UI alone', () => {
+    const traps = `
+      <script>var s = "SOU 2018:65";</script><style>/* prop. 2017/18:1 */</style>
+      <textarea>SOU 2018:65</textarea><input value="SOU 2018:65"><select><option>SOU 2018:65</option></select>
+      <code>prop. 2017/18:1</code><pre><code>dir. 2017:75</code></pre>
+      <div contenteditable="true">SOU 2018:65</div><div contenteditable="">SOU 2018:66</div>
+      <div data-riksref-ui>SOU 2018:65</div><button>SOU 2018:65</button>
+      <pre>Tabell: SOU 2018:67</pre>`;
+    const region = regionOf(traps);
+    new Annotator(region).annotate();
+    expect(links(region)).toEqual([['sou:2018:67', 'SOU 2018:67']]);
+  });
+
+  test('is idempotent: a second run changes nothing', () => {
+    const region = regionOf('<p>Se <i>prop.</i> 2017/18:1, 2017/18:2 och <a href="/x">SOU 2018:65</a>.</p>');
+    const annotator = new Annotator(region);
+    annotator.annotate();
+    const once = region.innerHTML;
+    expect(annotator.annotate()).toBe(0);
+    expect(new Annotator(region).annotate()).toBe(0);
+    expect(region.innerHTML).toBe(once);
+  });
+
+  test('undo restores the original DOM exactly', () => {
+    const html = '<p>Se <i>prop.</i> 2017/18:1, 2017/18:2 och <a href="/x">SOU 2018:65</a>.</p><p>dir. 2017:75 (SOU 2018:65)</p>';
+    const region = regionOf(html);
+    const original = region.innerHTML;
+    const textNodes = Array.from(region.querySelectorAll('p'), (p) => p.childNodes.length);
+    const annotator = new Annotator(region);
+    annotator.annotate();
+    expect(region.innerHTML).not.toBe(original);
+    annotator.undo();
+    expect(region.innerHTML).toBe(original);
+    expect(Array.from(region.querySelectorAll('p'), (p) => p.childNodes.length)).toEqual(textNodes);
+  });
+
+  test('links only the enabled kinds', () => {
+    const region = regionOf('<p>prop. 2017/18:1 och SOU 2018:65</p>');
+    new Annotator(region, { kinds: new Set(['sou']) }).annotate();
+    expect(links(region)).toEqual([['sou:2018:65', 'SOU 2018:65']]);
+  });
+
+  test('the answer fixture gets exactly its four references, and its text is unchanged', () => {
+    document.documentElement.innerHTML = readFixture('pages/answer-H612523.html');
+    const region = findDocumentRegion(document)!;
+    const before = region.textContent;
+    const annotator = new Annotator(region);
+    annotator.annotate();
+    expect(region.textContent).toBe(before);
+    expect([...annotator.ids()].sort()).toEqual(['dir:2017:75', 'fr:2018/19:523', 'skr:2014/15:146', 'sou:2018:65']);
+    // Nothing outside the region: the navigation's and search box's references stay plain.
+    expect(document.querySelectorAll('header a[data-riksref], nav a[data-riksref]')).toHaveLength(0);
+  });
+});
+
+describe('Annotator.annotateInChunks', () => {
+  test('links everything, starting where the reader is, yielding between chunks', async () => {
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `<p id="p${i}">Stycke ${i}: se SOU 2018:${i + 1} och prop. 2017/18:${i + 1}.</p>`);
+    const region = regionOf(paragraphs.join(''));
+    const before = region.textContent;
+    const annotator = new Annotator(region);
+    let yields = 0;
+    const firstChunk: Array<[boolean, boolean]> = [];
+    await annotator.annotateInChunks({
+      budgetMs: 0,
+      startAt: document.getElementById('p150')!,
+      yieldToMain: async () => {
+        yields++;
+      },
+      onChunk: () => {
+        if (firstChunk.length === 0) firstChunk.push([!!region.querySelector('#p150 a'), !!region.querySelector('#p0 a')]);
+      },
+    });
+    expect(region.querySelectorAll('a[data-riksref]')).toHaveLength(600);
+    expect(region.textContent).toBe(before);
+    expect(yields).toBeGreaterThan(10);
+    // The reader's paragraph was linked in the first chunk, the document's first paragraph later.
+    expect(firstChunk).toEqual([[true, false]]);
+  });
+
+  test('stops when aborted', async () => {
+    const region = regionOf(Array.from({ length: 50 }, (_, i) => `<p>SOU 2018:${i + 1}</p>`).join(''));
+    const controller = new AbortController();
+    const annotator = new Annotator(region);
+    await annotator.annotateInChunks({
+      budgetMs: 0,
+      signal: controller.signal,
+      yieldToMain: async () => controller.abort(),
+    });
+    expect(region.querySelectorAll('a[data-riksref]').length).toBeLessThan(50);
+  });
+});
