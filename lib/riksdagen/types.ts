@@ -40,7 +40,12 @@ export type UnavailableReason = 'timeout' | 'network' | 'http' | 'rate-limited' 
 
 /** The outcome of looking one reference up in the API. */
 export type LookupOutcome =
-  | { status: 'found'; meta: DocumentMeta }
+  | {
+      status: 'found';
+      meta: DocumentMeta;
+      /** Served from a cache entry past its freshness; a refresh is under way. */
+      stale?: true;
+    }
   | { status: 'not-found' }
   | {
       status: 'unavailable';
