@@ -66,8 +66,8 @@ export function CacheSection({ api }: { api: CacheApi }) {
     setClearing(true);
     setMessage('');
     try {
-      const { removed } = await api.clear();
-      setMessage(removed === 1 ? 'Cachen är tömd: 1 dokument togs bort.' : `Cachen är tömd: ${removed} dokument togs bort.`);
+      await api.clear();
+      setMessage('Cachen är tömd.');
       await load();
     } catch (error) {
       setMessage(`Cachen kunde inte tömmas: ${error instanceof Error ? error.message : String(error)}`);

@@ -31,7 +31,9 @@ function approximateSize(record: Omit<DocumentRecord, 'size'>): number {
 }
 
 export interface CacheStats {
+  /** Documents found and kept (remembered "not found" answers are not documents). */
   count: number;
+  /** Every entry, "not found" ones included. */
   approxBytes: number;
 }
 
@@ -82,7 +84,7 @@ export class DocumentRepository {
     let approxBytes = 0;
     let count = 0;
     await this.db.documents.each((record) => {
-      count++;
+      if (record.status === 'found') count++;
       approxBytes += record.size;
     });
     return { count, approxBytes };
