@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { apiAnswer } from '../../fixtures/api/serve.ts';
 import { longDocumentPage } from '../../fixtures/text/long-document.ts';
 import type { Handler } from './server.ts';
 
@@ -44,9 +45,44 @@ export const riksdagenSite: Handler = (req, res) => {
   else sendHtml(res, 404, '<!DOCTYPE html><title>Sidan finns inte</title><main><h1>Sidan finns inte</h1></main>');
 };
 
-/** Plays data.riksdagen.se: plain document pages; API answers arrive with the metadata issue. */
+/**
+ * How the fake open data API misbehaves, for tests that need it; `none` is the recorded answers.
+ * Set it in a test and put it back afterwards (the server lives in the test's own process).
+ */
+export const dataApi: {
+  fault: 'none' | 'status-500' | 'status-429' | 'html-200' | 'hang';
+  /** Seconds, sent as Retry-After with `status-429`. */
+  retryAfter: number;
+} = { fault: 'none', retryAfter: 120 };
+
+function isApiPath(path: string) {
+  return path.startsWith('/dokumentlista') || path.startsWith('/dokumentstatus');
+}
+
+/**
+ * Plays data.riksdagen.se: plain document pages, and the open data API from the recorded
+ * answers in tests/fixtures/api (an unknown query gets an empty list, as the real API gives).
+ */
 export const riksdagenData: Handler = (req, res) => {
   const url = new URL(req.url ?? '/', 'https://data.riksdagen.se');
+  if (isApiPath(url.pathname)) {
+    switch (dataApi.fault) {
+      case 'hang':
+        return; // never answers; the server closes the connection when it stops
+      case 'status-500':
+        return sendHtml(res, 500, '<!DOCTYPE html><title>500</title><h1>Internal Server Error</h1>');
+      case 'status-429':
+        res.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(dataApi.retryAfter) });
+        return void res.end('Too Many Requests');
+      case 'html-200':
+        return sendHtml(res, 200, readFileSync(new URL('../../fixtures/api/quirks/html-error-page.html', import.meta.url), 'utf8'));
+      case 'none': {
+        const answer = apiAnswer(url);
+        res.writeHead(answer.status, { 'content-type': answer.contentType, 'cache-control': 'no-store' });
+        return void res.end(answer.body);
+      }
+    }
+  }
   const render = dataPages[url.pathname];
   if (render) return sendHtml(res, 200, render());
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

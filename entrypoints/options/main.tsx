@@ -1,0 +1,21 @@
+import { render } from 'preact';
+import { CacheSection, type CacheApi } from '@/components/CacheSection';
+import { send } from '@/lib/messages/send';
+import './style.css';
+
+// The options page talks to the background only through lib/messages (the database is there).
+const cacheApi: CacheApi = {
+  getStats: () => send('getCacheStats', {}),
+  clear: () => send('clearCache', {}),
+};
+
+function OptionsPage() {
+  return (
+    <>
+      <h1>Riksref – inställningar</h1>
+      <CacheSection api={cacheApi} />
+    </>
+  );
+}
+
+render(<OptionsPage />, document.getElementById('app')!);

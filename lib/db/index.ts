@@ -1,0 +1,3 @@
+export { DB_NAME, RiksrefDatabase, type DocumentRecord } from './database.ts';
+export { CACHE_POLICY, DocumentRepository, freshness, type CacheStats } from './documents.ts';
+export { createMetadataService, type MetadataService, type ServiceStatus } from './metadata.ts';

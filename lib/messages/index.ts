@@ -1,0 +1,11 @@
+export { createMessageHandler, listen, type Handlers } from './handle.ts';
+export {
+  MESSAGES,
+  PROTOCOL_VERSION,
+  type LookupResult,
+  type MessageName,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+} from './protocol.ts';
+export { MessageError, send, type Transport } from './send.ts';

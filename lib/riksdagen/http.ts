@@ -1,0 +1,172 @@
+import type { UnavailableReason } from './types.ts';
+
+/*
+ * The one way the background talks to data.riksdagen.se. The service publishes no rate limit,
+ * so we are polite by construction (shared/riksdagen.md): every request has a timeout, at most
+ * `perHost` requests are in flight per host, 429/5xx/network failures are retried a bounded
+ * number of times with growing pauses, and a 429 makes the whole host wait.
+ */
+
+export interface HttpFailure {
+  reason: UnavailableReason;
+  status?: number;
+  /** Epoch milliseconds before which asking again is pointless. */
+  retryAfter?: number;
+}
+
+export type HttpResult = { ok: true; body: unknown } | { ok: false; failure: HttpFailure };
+
+export interface HttpClient {
+  /** GETs a JSON document. Never throws: every failure is an HttpFailure. */
+  getJson(url: string): Promise<HttpResult>;
+}
+
+export interface HttpClientOptions {
+  fetch?: typeof fetch;
+  /** Per attempt, including reading the body. */
+  timeoutMs?: number;
+  /** Attempts per request, the first included. */
+  maxAttempts?: number;
+  /** First retry pause; it doubles each time. */
+  baseDelayMs?: number;
+  /** The longest pause we will sit through; a Retry-After beyond it ends the request at once. */
+  maxDelayMs?: number;
+  perHost?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** 0..1, for jitter; injectable so tests are exact. */
+  random?: () => number;
+}
+
+export const HTTP_DEFAULTS = {
+  timeoutMs: 10_000,
+  maxAttempts: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  perHost: 2,
+} as const;
+
+/** A counting semaphore that hands a freed slot straight to the next waiter (FIFO). */
+export class Limiter {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly max: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active < this.max) this.active++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+type Attempt =
+  | { done: true; result: HttpResult }
+  | { done: false; failure: HttpFailure; waitMs?: number };
+
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
+  const maxAttempts = options.maxAttempts ?? HTTP_DEFAULTS.maxAttempts;
+  const baseDelayMs = options.baseDelayMs ?? HTTP_DEFAULTS.baseDelayMs;
+  const maxDelayMs = options.maxDelayMs ?? HTTP_DEFAULTS.maxDelayMs;
+  const perHost = options.perHost ?? HTTP_DEFAULTS.perHost;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+
+  const limiters = new Map<string, Limiter>();
+  /** Per host: epoch ms until which a 429 told us to keep away. */
+  const coolDown = new Map<string, number>();
+
+  function limiterFor(host: string): Limiter {
+    let limiter = limiters.get(host);
+    if (!limiter) limiters.set(host, (limiter = new Limiter(perHost)));
+    return limiter;
+  }
+
+  async function attempt(url: string): Promise<Attempt> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await doFetch(url, {
+        signal: controller.signal,
+        credentials: 'omit',
+        headers: { accept: 'application/json' },
+      });
+      if (response.status === 429) {
+        const waitMs = parseRetryAfter(response.headers.get('retry-after'), now());
+        void response.body?.cancel().catch(() => {});
+        return { done: false, failure: { reason: 'rate-limited', status: 429 }, waitMs };
+      }
+      if (response.status >= 500) {
+        void response.body?.cancel().catch(() => {});
+        return { done: false, failure: { reason: 'http', status: response.status } };
+      }
+      if (!response.ok) {
+        void response.body?.cancel().catch(() => {});
+        return { done: true, result: { ok: false, failure: { reason: 'http', status: response.status } } };
+      }
+      const text = await response.text();
+      try {
+        return { done: true, result: { ok: true, body: JSON.parse(text) as unknown } };
+      } catch {
+        // An HTML error page with status 200, or JSON cut short: the service is not well, but
+        // asking again right away will not help.
+        return { done: true, result: { ok: false, failure: { reason: 'malformed', status: response.status } } };
+      }
+    } catch {
+      if (controller.signal.aborted) {
+        // Not retried: a hung service would keep the reader waiting maxAttempts × timeout.
+        return { done: true, result: { ok: false, failure: { reason: 'timeout' } } };
+      }
+      return { done: false, failure: { reason: 'network' } };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function getJson(url: string): Promise<HttpResult> {
+    const host = new URL(url).host;
+    let last: HttpFailure = { reason: 'network' };
+    for (let n = 1; n <= maxAttempts; n++) {
+      const blockedFor = (coolDown.get(host) ?? 0) - now();
+      if (blockedFor > maxDelayMs) {
+        return { ok: false, failure: { reason: 'rate-limited', retryAfter: coolDown.get(host) } };
+      }
+      // Waiting happens outside the host's slots, so a pause never blocks other requests' slots.
+      if (blockedFor > 0) await sleep(blockedFor);
+
+      const outcome = await limiterFor(host).run(() => attempt(url));
+      if (outcome.done) return outcome.result;
+      last = outcome.failure;
+
+      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1) * (0.75 + random() / 2));
+      const waitMs = outcome.waitMs ?? backoff;
+      if (outcome.failure.reason === 'rate-limited') {
+        coolDown.set(host, Math.max(coolDown.get(host) ?? 0, now() + waitMs));
+      }
+      if (n === maxAttempts || waitMs > maxDelayMs) {
+        const retryAfter = outcome.failure.reason === 'rate-limited' ? now() + waitMs : undefined;
+        return { ok: false, failure: retryAfter === undefined ? last : { ...last, retryAfter } };
+      }
+      if (outcome.failure.reason !== 'rate-limited') await sleep(waitMs);
+    }
+    return { ok: false, failure: last };
+  }
+
+  return { getJson };
+}

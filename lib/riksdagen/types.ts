@@ -1,0 +1,55 @@
+import type { ReferenceKind } from '../refs/types.ts';
+
+/**
+ * What we know about one referenced document: our own shape, built from the open data API's
+ * record and independent of it, so the cache and the hover card never see the API's quirks.
+ * Every text field is plain text (never markup) and every URL is https.
+ */
+export interface DocumentMeta {
+  /** Canonical reference id (`sou:2018:65`). */
+  id: string;
+  /** The API's document id (`H6B365`); opaque. */
+  dokId: string;
+  kind: ReferenceKind;
+  /** How the reference is printed: `SOU 2018:65`, `prop. 2017/18:1`. */
+  label: string;
+  title: string;
+  subtitle?: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+  /** Department or committee code as the API gives it (`Ju`, `JuU`). */
+  organ?: string;
+  /** Full Swedish name of `organ` when the code is known; otherwise show the raw code. */
+  organName?: string;
+  /** Plain-text status/process line (the API's `statusrad`, tags stripped). */
+  status?: string;
+  /** Plain-text summary (tags stripped, shortened). */
+  summary?: string;
+  /** The document's page on www.riksdagen.se, or the API's HTML version. */
+  url: string;
+  fullTextUrl?: string;
+  pdfUrl?: string;
+  /** For a skriftlig fråga: its answer (doktyp `frs`), when the API has one. */
+  answer?: { dokId: string; url: string; date?: string };
+  /** When the record was fetched, epoch milliseconds. */
+  fetchedAt: number;
+}
+
+/** Why metadata could not be had. None of these is ever cached. */
+export type UnavailableReason = 'timeout' | 'network' | 'http' | 'rate-limited' | 'malformed';
+
+/** The outcome of looking one reference up in the API. */
+export type LookupOutcome =
+  | {
+      status: 'found';
+      meta: DocumentMeta;
+      /** Served from a cache entry past its freshness; a refresh is under way. */
+      stale?: true;
+    }
+  | { status: 'not-found' }
+  | {
+      status: 'unavailable';
+      reason: UnavailableReason;
+      /** Epoch milliseconds before which asking again is pointless (from a 429's Retry-After). */
+      retryAfter?: number;
+    };

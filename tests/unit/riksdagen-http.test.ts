@@ -1,0 +1,160 @@
+import { describe, expect, test } from 'vitest';
+import { createHttpClient, Limiter, parseRetryAfter, type HttpClientOptions } from '@/lib/riksdagen/http';
+
+const URL_A = 'https://data.riksdagen.se/dokumentlista/?doktyp=sou&rm=2018&bet=65&utformat=json';
+
+function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+/** A fetch that answers from a script of responses (or thrown errors), recording every call. */
+function scripted(...answers: (Response | Error | (() => Promise<Response>))[]) {
+  const calls: string[] = [];
+  const fetch = (async (input: RequestInfo | URL) => {
+    calls.push(String(input));
+    const next = answers.shift();
+    if (!next) throw new Error('no more answers');
+    if (next instanceof Error) throw next;
+    return typeof next === 'function' ? next() : next;
+  }) as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+function client(fetch: typeof globalThis.fetch, extra: HttpClientOptions = {}) {
+  const sleeps: number[] = [];
+  const http = createHttpClient({
+    fetch,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
+    now: () => 1_000_000,
+    ...extra,
+  });
+  return { http, sleeps };
+}
+
+describe('http client', () => {
+  test('returns parsed JSON', async () => {
+    const { fetch, calls } = scripted(json({ a: 1 }));
+    expect(await client(fetch).http.getJson(URL_A)).toEqual({ ok: true, body: { a: 1 } });
+    expect(calls).toEqual([URL_A]);
+  });
+
+  test('retries a 5xx with doubling pauses, then gives up (bounded)', async () => {
+    const { fetch, calls } = scripted(json({}, 500), json({}, 502), json({}, 503), json({ never: true }));
+    const { http, sleeps } = client(fetch);
+    expect(await http.getJson(URL_A)).toEqual({ ok: false, failure: { reason: 'http', status: 503 } });
+    expect(calls).toHaveLength(3);
+    expect(sleeps).toEqual([500, 1000]);
+  });
+
+  test('a 5xx then a success is a success', async () => {
+    const { fetch } = scripted(json({}, 500), json({ ok: 1 }));
+    expect(await client(fetch).http.getJson(URL_A)).toEqual({ ok: true, body: { ok: 1 } });
+  });
+
+  test('network errors are retried', async () => {
+    const { fetch, calls } = scripted(new TypeError('Failed to fetch'), json({ ok: 1 }));
+    expect(await client(fetch).http.getJson(URL_A)).toEqual({ ok: true, body: { ok: 1 } });
+    expect(calls).toHaveLength(2);
+  });
+
+  test('429 waits Retry-After, and the whole host waits with it', async () => {
+    const { fetch, calls } = scripted(json({}, 429, { 'retry-after': '2' }), json({ ok: 1 }));
+    const { http, sleeps } = client(fetch);
+    expect(await http.getJson(URL_A)).toEqual({ ok: true, body: { ok: 1 } });
+    expect(calls).toHaveLength(2);
+    expect(sleeps).toEqual([2000]);
+  });
+
+  test('a Retry-After longer than we will wait ends the request at once, with when to retry', async () => {
+    const { fetch, calls } = scripted(json({}, 429, { 'retry-after': '120' }), json({ ok: 1 }));
+    const { http } = client(fetch);
+    expect(await http.getJson(URL_A)).toEqual({
+      ok: false,
+      failure: { reason: 'rate-limited', status: 429, retryAfter: 1_000_000 + 120_000 },
+    });
+    expect(calls).toHaveLength(1);
+    // Other requests to the same host do not even try while it asked us to keep away.
+    expect(await http.getJson(URL_A)).toEqual({ ok: false, failure: { reason: 'rate-limited', retryAfter: 1_120_000 } });
+    expect(calls).toHaveLength(1);
+  });
+
+  test('other 4xx are final', async () => {
+    const { fetch, calls } = scripted(json({}, 404));
+    expect(await client(fetch).http.getJson(URL_A)).toEqual({ ok: false, failure: { reason: 'http', status: 404 } });
+    expect(calls).toHaveLength(1);
+  });
+
+  test('an HTML page with status 200 and truncated JSON are malformed, not retried', async () => {
+    const html = new Response('<!DOCTYPE html><h1>Tekniskt fel</h1>', { status: 200, headers: { 'content-type': 'text/html' } });
+    const cut = new Response('{"dokumentlista": {"dokument": [{"dok_id": "H6', { status: 200 });
+    const { fetch, calls } = scripted(html, cut);
+    const { http } = client(fetch);
+    expect(await http.getJson(URL_A)).toEqual({ ok: false, failure: { reason: 'malformed', status: 200 } });
+    expect(await http.getJson(URL_A)).toEqual({ ok: false, failure: { reason: 'malformed', status: 200 } });
+    expect(calls).toHaveLength(2);
+  });
+
+  test('a request that hangs past the timeout is aborted and reported, not retried', async () => {
+    let signal: AbortSignal | undefined;
+    const hang = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      signal = init?.signal ?? undefined;
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }) as typeof globalThis.fetch;
+    const { http } = client(hang, { timeoutMs: 20 });
+    expect(await http.getJson(URL_A)).toEqual({ ok: false, failure: { reason: 'timeout' } });
+    expect(signal?.aborted).toBe(true);
+  });
+
+  test('at most two requests are in flight per host; other hosts are not held up', async () => {
+    let active = 0;
+    let peak = 0;
+    const release: (() => void)[] = [];
+    const fetch = (async (input: RequestInfo | URL) => {
+      if (String(input).includes('other.example')) return json({ other: true });
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise<void>((resolve) => release.push(resolve));
+      active--;
+      return json({});
+    }) as typeof globalThis.fetch;
+    const { http } = client(fetch);
+    const pending = [1, 2, 3, 4, 5].map((n) => http.getJson(`${URL_A}&n=${n}`));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(active).toBe(2);
+    expect(await http.getJson('https://other.example/x')).toEqual({ ok: true, body: { other: true } });
+    while (release.length > 0 || active > 0) {
+      release.shift()?.();
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await Promise.all(pending);
+    expect(peak).toBe(2);
+  });
+});
+
+describe('Limiter', () => {
+  test('runs tasks in arrival order as slots free up, and frees slots on failure', async () => {
+    const limiter = new Limiter(1);
+    const order: number[] = [];
+    const failing = limiter.run(async () => {
+      order.push(1);
+      throw new Error('x');
+    });
+    const second = limiter.run(async () => void order.push(2));
+    await expect(failing).rejects.toThrow('x');
+    await second;
+    expect(order).toEqual([1, 2]);
+  });
+});
+
+describe('Retry-After', () => {
+  test('seconds or an HTTP date, as milliseconds from now', () => {
+    const now = Date.UTC(2025, 0, 1, 12, 0, 0);
+    expect(parseRetryAfter('30', now)).toBe(30_000);
+    expect(parseRetryAfter('Wed, 01 Jan 2025 12:01:00 GMT', now)).toBe(60_000);
+    expect(parseRetryAfter('snart', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});
