@@ -35,10 +35,10 @@ for (const code of Object.keys(COMMITTEES)) {
  * win, so `MjU` and `MJU` both survive; an unknown designation is kept as printed.
  */
 export function officialCommitteeCode(printed: string): string {
-  if (printed in COMMITTEES) return printed;
+  if (Object.hasOwn(COMMITTEES, printed)) return printed;
   return BY_LOWER.get(printed.toLowerCase()) ?? printed;
 }
 
 export function committeeName(code: string): string | undefined {
-  return COMMITTEES[code];
+  return Object.hasOwn(COMMITTEES, code) ? COMMITTEES[code] : undefined;
 }

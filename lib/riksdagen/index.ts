@@ -1,6 +1,6 @@
 export { createRiksdagenClient, type RiksdagenClient, type RiksdagenClientOptions } from './client.ts';
 export { createHttpClient, type HttpClient, type HttpClientOptions, type HttpFailure } from './http.ts';
-export { referenceLabel } from './label.ts';
+
 export { organName } from './organs.ts';
 export { API_ORIGIN } from './query.ts';
 export type { DocumentMeta, LookupOutcome, UnavailableReason } from './types.ts';

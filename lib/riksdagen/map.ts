@@ -1,5 +1,5 @@
 import type { ParsedReferenceId } from '../refs/types.ts';
-import { referenceLabel } from './label.ts';
+import { referenceLabel } from '../refs/labels.ts';
 import { organName } from './organs.ts';
 import type { Dokument } from './schemas.ts';
 import { plainText, shorten } from './text.ts';

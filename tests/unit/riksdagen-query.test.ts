@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { parseReferenceId } from '@/lib/refs/ids';
 import type { ParsedReferenceId } from '@/lib/refs/types';
-import { referenceLabel } from '@/lib/riksdagen/label';
 import { normalizeRm, pickExact } from '@/lib/riksdagen/pick';
 import { apiDoktyps, apiRm, listQuery, listUrl, statusUrl } from '@/lib/riksdagen/query';
 import { dokumentlistaSchema } from '@/lib/riksdagen/schemas';
@@ -55,26 +54,6 @@ describe('query building', () => {
   test('dokumentstatus URL escapes the dok_id', () => {
     expect(statusUrl('H612523')).toBe('https://data.riksdagen.se/dokumentstatus/H612523.json');
     expect(statusUrl('a/../b')).toBe('https://data.riksdagen.se/dokumentstatus/a%2F..%2Fb.json');
-  });
-});
-
-describe('labels', () => {
-  test.each([
-    ['sou:2018:65', 'SOU 2018:65'],
-    ['ds:2019:3', 'Ds 2019:3'],
-    ['dir:2017:75', 'dir. 2017:75'],
-    ['sfs:1998:204', 'SFS 1998:204'],
-    ['prop:2017/18:1', 'prop. 2017/18:1'],
-    ['skr:2014/15:146', 'skr. 2014/15:146'],
-    ['rskr:2018/19:12', 'rskr. 2018/19:12'],
-    ['mot:2007/08:Sk10', 'mot. 2007/08:Sk10'],
-    ['bet:2018/19:JuU12', 'bet. 2018/19:JuU12'],
-    ['fr:2018/19:523', 'fråga 2018/19:523'],
-    ['ip:2018/19:45', 'ip. 2018/19:45'],
-    ['eu:reg:2016/679', 'förordning 2016/679'],
-    ['eu:dir:95/46', 'direktiv 95/46'],
-  ])('%s is printed %s', (id, label) => {
-    expect(referenceLabel(parseReferenceId(id)!)).toBe(label);
   });
 });
 
