@@ -19,6 +19,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'sv',
     host_permissions: RIKSDAGEN_HOSTS,
+    // storage: the reader's settings (storage.sync). Nothing else: no tabs, no <all_urls>.
+    permissions: ['storage'],
     icons: {
       16: 'icon/16.png',
       32: 'icon/32.png',

@@ -20,6 +20,8 @@ export interface AnnotatorOptions {
   kinds?: ReadonlySet<ReferenceKind>;
   /** The href of a new link; the fallback URL when not given. */
   hrefFor?: (ref: Reference) => string;
+  /** Runs each batch of DOM writes, e.g. so a MutationObserver can tell them from the page's own. */
+  mutate?: <T>(write: () => T) => T;
 }
 
 /** One reference as linked on the page: the anchors of all its pieces. */
@@ -99,6 +101,11 @@ export class Annotator {
 
   /** Takes every link away and puts the page's text nodes back as they were. */
   undo(): void {
+    if (this.options.mutate) this.options.mutate(() => this.restore());
+    else this.restore();
+  }
+
+  private restore(): void {
     for (const anchor of this.ownAnchors.reverse()) {
       const parent = anchor.parentNode;
       if (!parent) continue;
@@ -127,11 +134,16 @@ export class Annotator {
   private annotateSegment(segment: Segment): number {
     const kinds = this.options.kinds;
     const refs = findReferences(segment.text).filter((r) => !kinds || kinds.has(r.kind));
+    if (refs.length === 0) return 0;
     let count = 0;
-    // Last first: splitting a node leaves the offsets of everything before the split valid.
-    for (let i = refs.length - 1; i >= 0; i--) {
-      if (this.link(segment, refs[i]!)) count++;
-    }
+    const write = () => {
+      // Last first: splitting a node leaves the offsets of everything before the split valid.
+      for (let i = refs.length - 1; i >= 0; i--) {
+        if (this.link(segment, refs[i]!)) count++;
+      }
+    };
+    if (this.options.mutate) this.options.mutate(write);
+    else write();
     return count;
   }
 
@@ -148,6 +160,10 @@ export class Annotator {
       // whole reference lies inside that one link.
       const link = existing[0]!;
       if (existing.length !== pieces.length || existing.some((a) => a !== link)) return false;
+      // Only a link whose text IS the reference ("SOU 2018:65", "(SOU 2018:65)"); a link that
+      // merely mentions one among other words is the page's business.
+      const rest = (link.textContent ?? '').replace(segment.text.slice(ref.start, ref.end), '');
+      if (/[\p{L}\p{N}]/u.test(rest)) return false;
       link.setAttribute(ATTR_ID, ref.id);
       link.setAttribute(ATTR_REF, key);
       link.setAttribute(ATTR_EXISTING, '');
