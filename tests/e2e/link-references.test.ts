@@ -143,3 +143,67 @@ describe('linking references in Chromium with the built extension', () => {
     await page.close();
   });
 });
+
+describe('metadata for the links, through the background', () => {
+  const listRequests = () => session.data.requests.filter((r) => r.startsWith('/dokumentlista')).length;
+
+  test('40 references to 12 documents: at most 12 lookups on the first visit, none on a reload', async () => {
+    const before = listRequests();
+    const page = await open(URLS.manyReferences);
+    await linked(page);
+    expect(await page.locator('a[data-riksref]').count()).toBe(40);
+    expect(await page.evaluate(() => document.documentElement.dataset.riksrefCount)).toBe('12');
+    // Metadata has arrived when the found documents' links carry their titles.
+    await page.waitForFunction(() => document.querySelectorAll('a[data-riksref][title]').length >= 30, null, { timeout: 15_000 });
+    await page.waitForTimeout(500);
+    const firstVisit = listRequests() - before;
+    expect(firstVisit).toBeGreaterThan(0);
+    expect(firstVisit).toBeLessThanOrEqual(12);
+
+    await page.reload({ waitUntil: 'load' });
+    await linked(page);
+    await page.waitForFunction(() => document.querySelectorAll('a[data-riksref][title]').length >= 30, null, { timeout: 15_000 });
+    await page.waitForTimeout(500);
+    expect(listRequests() - before).toBe(firstVisit);
+    await page.close();
+  });
+
+  test('a title with markup in it is text, never markup', async () => {
+    const page = await open(URLS.manyReferences);
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await page.waitForFunction(() => document.querySelector('a[data-riksref="mot:2018/19:123"]')?.getAttribute('title'), null, {
+      timeout: 15_000,
+    });
+    expect(await page.locator('a[data-riksref="mot:2018/19:123"]').first().getAttribute('title')).toBe(
+      'mot. 2018/19:123: Motion med <img src=x onerror=alert(1)> i rubriken',
+    );
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
+
+  test('with the API failing, the page still gets its fallback links and nothing throws', async () => {
+    dataApi.fault = 'status-500';
+    const page = await session.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(URLS.traps, { waitUntil: 'load' });
+    await linked(page);
+    await page.waitForTimeout(1000);
+    // Documents already in the cache are upgraded from it; every other link keeps its fallback.
+    const links = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLAnchorElement>('a[data-riksref]:not([data-riksref-existing]):not([title])'), (a) => ({
+        id: a.dataset.riksref!,
+        href: a.href,
+      })),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.href).toBe(fallbackUrl(link.id));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -19,6 +19,7 @@ export const URLS = {
   long: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/ett-langt-betankande_H601JuU99/',
   dynamic: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/motion/ett-starkare-skydd-mot-terrorism_H6021123/',
   dynamicNext: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/proposition/ett-nytt-terroristbrott_H6031/',
+  manyReferences: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/manga-hanvisningar_H601JuU97/',
   traps: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/fallor-for-riksref_H601JuU98/',
 } as const;
 
@@ -31,6 +32,7 @@ const sitePages: Record<string, () => string> = {
   [new URL(URLS.long).pathname]: () => longDocumentPage(),
   [new URL(URLS.dynamic).pathname]: () => page('dynamic-H6021123.html'),
   [new URL(URLS.traps).pathname]: () => page('traps-H601JuU98.html'),
+  [new URL(URLS.manyReferences).pathname]: () => page('many-references-H601JuU97.html'),
 };
 
 const dataPages: Record<string, () => string> = {
