@@ -207,3 +207,37 @@ describe('metadata for the links, through the background', () => {
     await page.close();
   });
 });
+
+describe('settings apply to open tabs without a reload', () => {
+  const setSettings = (value: unknown) =>
+    session.serviceWorker.evaluate(async (v) => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { sync: { set(items: object): Promise<void> } } } };
+      await chrome.storage.sync.set({ linkSettings: v });
+    }, value);
+
+  afterEach(async () => {
+    await setSettings({ enabled: true, disabledKinds: [] });
+  });
+
+  test('turning a kind off unlinks it; turning linking off restores the page exactly; on again links again', async () => {
+    const page = await open(URLS.answer);
+    await linked(page);
+    const served = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      return new DOMParser().parseFromString(html, 'text/html').querySelector('.document-body')!.innerHTML;
+    });
+
+    await setSettings({ enabled: true, disabledKinds: ['sou'] });
+    await page.waitForFunction(() => !document.querySelector('a[data-riksref^="sou:"]') && document.documentElement.dataset.riksrefCount === '3');
+    expect((await linksOn(page)).map((l) => l.id)).toEqual(['fr:2018/19:523', 'skr:2014/15:146', 'dir:2017:75']);
+
+    await setSettings({ enabled: false, disabledKinds: ['sou'] });
+    await page.waitForFunction(() => !document.querySelector('a[data-riksref]'));
+    expect(await page.evaluate(() => document.querySelector('.document-body')!.innerHTML)).toBe(served);
+
+    await setSettings({ enabled: true, disabledKinds: [] });
+    await page.waitForFunction(() => document.documentElement.dataset.riksrefCount === '4');
+    expect((await linksOn(page)).map((l) => l.id)).toEqual(['fr:2018/19:523', 'skr:2014/15:146', 'dir:2017:75', 'sou:2018:65']);
+    await page.close();
+  });
+});
