@@ -8,7 +8,7 @@ export type MetadataState = { status: 'loading' } | LookupResult;
  * read by the hover cards and the side panel. A small observable store, nothing more.
  */
 export class PageReferences {
-  private linked = new Map<string, LinkedReference>();
+  private linked: ReadonlyMap<string, LinkedReference> = new Map();
   private metadata = new Map<string, MetadataState>();
   private listeners = new Set<() => void>();
   private retryHandler: ((ids: string[]) => void) | null = null;
@@ -23,8 +23,9 @@ export class PageReferences {
     return [...new Set([...this.linked.values()].map((r) => r.id))];
   }
 
+  /** The linking feature's live map (not copied: a long document publishes it every chunk). */
   setLinked(linked: ReadonlyMap<string, LinkedReference>): void {
-    this.linked = new Map(linked);
+    this.linked = linked;
     this.notify();
   }
 

@@ -78,25 +78,26 @@ export class Annotator {
     budgetMs?: number;
     startAt?: Node;
     signal?: AbortSignal;
-    /** Called after each chunk, e.g. to publish the count. */
-    onChunk?: () => void;
+    /** Called after each chunk with the time it kept the main thread, e.g. to publish the count. */
+    onChunk?: (busyMs: number) => void;
   }): Promise<void> {
     const budget = options.budgetMs ?? 8;
     const startAt = options.startAt && this.region.contains(options.startAt) ? options.startAt : undefined;
     const passes = startAt ? [segments(this.region, { from: startAt }), segments(this.region, { until: startAt })] : [segments(this.region)];
+    let chunkStart = performance.now();
     for (const pass of passes) {
-      let deadline = performance.now() + budget;
       for (const segment of pass) {
         if (options.signal?.aborted) return;
         this.annotateSegment(segment);
-        if (performance.now() >= deadline) {
-          options.onChunk?.();
+        const now = performance.now();
+        if (now - chunkStart >= budget) {
+          options.onChunk?.(now - chunkStart);
           await options.yieldToMain();
-          deadline = performance.now() + budget;
+          chunkStart = performance.now();
         }
       }
     }
-    options.onChunk?.();
+    options.onChunk?.(performance.now() - chunkStart);
   }
 
   /** Takes every link away and puts the page's text nodes back as they were. */
@@ -150,10 +151,14 @@ export class Annotator {
   private link(segment: Segment, ref: Reference): boolean {
     const pieces = piecesOf(segment, ref);
     if (pieces.length === 0) return false;
-    // Already ours (a second run), or inside something that is not plain text of the page.
-    if (pieces.some((p) => p.node.parentElement?.closest(`a[${ATTR_REF}]`))) return false;
-
-    const existing = pieces.map((p) => p.node.parentElement?.closest('a')).filter((a): a is HTMLAnchorElement => !!a);
+    const existing: HTMLAnchorElement[] = [];
+    for (const piece of pieces) {
+      const a = piece.node.parentElement?.closest('a');
+      if (!a) continue;
+      // Already linked by us (a second run): nothing to do.
+      if (a.hasAttribute(ATTR_REF)) return false;
+      existing.push(a);
+    }
     const key = String(nextRef++);
     if (existing.length > 0) {
       // The page's own link: keep it as it is, only say what it refers to — and only when the
@@ -180,7 +185,7 @@ export class Annotator {
       const anchor = node.ownerDocument.createElement('a');
       anchor.setAttribute(ATTR_ID, ref.id);
       anchor.setAttribute(ATTR_REF, key);
-      anchor.href = href;
+      anchor.setAttribute('href', href);
       this.wrap(node, start, end, anchor);
       anchors.unshift(anchor);
     }

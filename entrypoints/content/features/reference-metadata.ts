@@ -17,6 +17,8 @@ export const referenceMetadata: Feature = {
   runsOn: () => true,
   start({ ctx, signal, quietly, references }) {
     const asked = new Set<string>();
+    const found = new Map<string, LookupResult>();
+    const upgraded = new WeakSet<Element>();
     let timer: number | undefined;
 
     const lookUp = async (ids: string[]) => {
@@ -31,6 +33,7 @@ export const referenceMetadata: Feature = {
           results = Object.fromEntries(batch.map((id) => [id, { status: 'unavailable', reason: 'network' } as const]));
         }
         if (signal.aborted) return;
+        for (const [id, result] of Object.entries(results)) if (result.status === 'found') found.set(id, result);
         references.setMetadata(batch.map((id) => [id, results[id] ?? { status: 'unavailable', reason: 'malformed' }]));
         upgradeLinks(results);
       }
@@ -42,6 +45,8 @@ export const referenceMetadata: Feature = {
           const result = results[ref.id];
           if (result?.status !== 'found') continue;
           for (const anchor of ref.anchors) {
+            if (upgraded.has(anchor)) continue;
+            upgraded.add(anchor);
             // The page's own links keep their href; ours now lead to the document itself.
             if (!anchor.hasAttribute(ATTR_EXISTING)) anchor.href = result.meta.url;
             anchor.title = `${result.meta.label}: ${result.meta.title}`;
@@ -63,15 +68,11 @@ export const referenceMetadata: Feature = {
 
     references.onRetry((ids) => void lookUp(ids));
     const unsubscribe = references.subscribe(gather);
-    // Links that appear later (dynamic content) are looked up as they come; links the metadata
-    // already covers are upgraded when they are made again (after a settings change).
+    // Links made after their metadata arrived (late text, a settings change) are upgraded as they
+    // appear; until some metadata has arrived there is nothing to do, which keeps the linking of
+    // a long document from paying for this on every chunk.
     const reapply = references.subscribe(() => {
-      const known: Record<string, LookupResult> = {};
-      for (const id of references.ids()) {
-        const state = references.metadataOf(id);
-        if (state && state.status !== 'loading') known[id] = state;
-      }
-      upgradeLinks(known);
+      if (found.size > 0) upgradeLinks(Object.fromEntries(found));
     });
     return () => {
       unsubscribe();
