@@ -76,7 +76,7 @@ const kindRules = Object.entries(KIND_HUES)
   .join('\n');
 
 /** Width is fixed and height has a floor, so the card does not jump when its content arrives. */
-export const CARD_WIDTH_PX = 344;
+export const CARD_WIDTH_PX = 360;
 export const CARD_MIN_HEIGHT_PX = 168;
 
 export const REF_CARD_CSS = `
@@ -111,7 +111,7 @@ export const REF_CARD_CSS = `
 ${kindRules}
 .card * { box-sizing: border-box; }
 .head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; margin: 0; }
-.kind { margin: 0; color: var(--rr-muted); font-size: 12px; font-weight: 600; letter-spacing: 0.02em; text-transform: uppercase; }
+.kind { margin: 0; color: var(--rr-muted); font-size: 13px; font-weight: 600; }
 .label { margin: 0; color: var(--rr-muted); font-size: 13px; font-weight: 600; white-space: nowrap; }
 .title { margin: 0; font-size: 16px; line-height: 1.3; font-weight: 650; color: var(--rr-text); }
 .subtitle { margin: 0; color: var(--rr-muted); }
