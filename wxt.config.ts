@@ -19,8 +19,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'sv',
     host_permissions: RIKSDAGEN_HOSTS,
-    // storage: the reader's settings (storage.sync). Nothing else: no tabs, no <all_urls>.
+    // storage: the reader's settings (storage.sync). Nothing else: no tabs, no <all_urls>. (WXT adds
+    // Chrome's `sidePanel` itself for the sidepanel entrypoint; Firefox's sidebar needs none.)
     permissions: ['storage'],
+    // The toolbar button opens the side panel (background.ts); no popup.
+    action: { default_title: 'Riksref' },
     icons: {
       16: 'icon/16.png',
       32: 'icon/32.png',

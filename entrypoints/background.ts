@@ -10,6 +10,8 @@ export default defineBackground(() => {
     console.info(`[Riksref] ${reason}`);
   });
 
+  openSidePanelFromToolbar();
+
   const metadata = createMetadataService({
     db: new RiksrefDatabase(),
     fetchDocument: createRiksdagenClient().lookup,
@@ -24,3 +26,19 @@ export default defineBackground(() => {
     }),
   );
 });
+
+/**
+ * The toolbar button opens the side panel. Chrome does it itself once told to; Firefox has no
+ * sidePanel API but toggles its sidebar from the button's click (a user action, as it requires).
+ */
+function openSidePanelFromToolbar(): void {
+  const firefox = browser as unknown as { sidebarAction?: { toggle(): Promise<void> } };
+  if (browser.sidePanel) {
+    browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
+      console.warn('[Riksref] side panel behaviour', error);
+    });
+  } else if (firefox.sidebarAction) {
+    const { sidebarAction } = firefox;
+    browser.action.onClicked.addListener(() => void sidebarAction.toggle());
+  }
+}

@@ -38,6 +38,36 @@ try {
       await page.close();
     }
   }
+  // The hover card over the answer page's SOU reference, and the side panel's list beside it
+  // (the panel page in a tab of its own, pinned to the answer page's tab with ?tab=).
+  const page = await session.context.newPage();
+  await page.goto(URLS.answer, { waitUntil: 'load' });
+  const sou = page.locator('a[data-riksref="sou:2018:65"]');
+  await page.waitForFunction(() => document.querySelector('a[data-riksref="sou:2018:65"]')?.getAttribute('title'), null, { timeout: 15_000 });
+  await sou.scrollIntoViewIfNeeded();
+  await sou.hover();
+  await page.locator('riksref-card .card[data-state="found"]').waitFor({ timeout: 5_000 });
+  const tabs = await session.serviceWorker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> } } };
+    return chrome.tabs.query({});
+  });
+  const tabId = tabs.find((t) => t.url === URLS.answer)?.id;
+  const panel = await session.context.newPage();
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.locator('[data-action="reveal"]').first().waitFor({ timeout: 10_000 });
+  console.log(`${URLS.answer}\n  Riksref: hover card over SOU 2018:65; side panel lists ${await panel.locator('[data-action="reveal"]').count()} documents`);
+  if (headless) {
+    for (const [name, shot] of [
+      ['hover-card', page],
+      ['side-panel', panel],
+    ] as const) {
+      const path = `${OUT}/${name}.png`;
+      await shot.screenshot({ path });
+      shots.push(path);
+    }
+  }
+
   if (headless) {
     console.log('\nScreenshots:');
     for (const path of shots) console.log(`  ${path}`);

@@ -1,16 +1,24 @@
 import * as z from 'zod/mini';
 import {
   describeIssues,
+  envelopeFor,
   envelopeSchema,
   MESSAGE_NAMES,
   MESSAGES,
+  TAB_MESSAGES,
   type MessageName,
+  type MessageTable,
   type Reply,
   type ResponseOf,
 } from './protocol.ts';
 
 export type Handlers = {
   [N in MessageName]: (payload: z.output<(typeof MESSAGES)[N]['request']>) => Promise<ResponseOf<N>> | ResponseOf<N>;
+};
+
+/** Handlers for a table of messages. */
+export type HandlersOf<T extends MessageTable> = {
+  [N in keyof T]: (payload: z.output<T[N]['request']>) => Promise<z.output<T[N]['response']>> | z.output<T[N]['response']>;
 };
 
 /**
@@ -27,31 +35,57 @@ export function createMessageHandler(handlers: Handlers): (message: unknown) => 
         error: `Malformed message: expected { riksref: 1, name: ${MESSAGE_NAMES.join(' | ')}, payload } (${describeIssues(envelope.error)})`,
       };
     }
-    const { name, payload } = envelope.data;
-    const checked = z.safeParse(MESSAGES[name].request, payload);
-    if (!checked.success) return { ok: false, error: `Malformed ${name} message: ${describeIssues(checked.error)}` };
-    try {
-      const handler = handlers[name] as (payload: unknown) => Promise<unknown> | unknown;
-      return { ok: true, data: await handler(checked.data) };
-    } catch (error) {
-      return { ok: false, error: `${name} failed: ${error instanceof Error ? error.message : String(error)}` };
-    }
+    return run(MESSAGES, handlers, envelope.data.name, envelope.data.payload);
   };
+}
+
+/**
+ * The content script's side of TAB_MESSAGES. Unlike the background it answers only its own
+ * messages and returns undefined for anything else, so another listener in the same content
+ * script (another feature) can answer those.
+ */
+export function createTabMessageHandler(
+  handlers: HandlersOf<typeof TAB_MESSAGES>,
+): (message: unknown) => Promise<Reply> | undefined {
+  const envelope = envelopeFor(Object.keys(TAB_MESSAGES) as (keyof typeof TAB_MESSAGES)[]);
+  return (message) => {
+    const checked = z.safeParse(envelope, message);
+    if (!checked.success) return undefined;
+    return run(TAB_MESSAGES, handlers, checked.data.name, checked.data.payload);
+  };
+}
+
+async function run<T extends MessageTable>(table: T, handlers: HandlersOf<T>, name: keyof T & string, payload: unknown): Promise<Reply> {
+  const checked = z.safeParse(table[name]!.request, payload);
+  if (!checked.success) return { ok: false, error: `Malformed ${name} message: ${describeIssues(checked.error)}` };
+  try {
+    const handler = handlers[name] as (payload: unknown) => Promise<unknown> | unknown;
+    return { ok: true, data: await handler(checked.data) };
+  } catch (error) {
+    return { ok: false, error: `${name} failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 type OnMessage = {
   addListener(
     listener: (message: unknown, sender: unknown, sendResponse: (reply: Reply) => void) => boolean | undefined,
   ): void;
+  removeListener?(listener: (message: unknown, sender: unknown, sendResponse: (reply: Reply) => void) => boolean | undefined): void;
 };
 
 /**
  * Wires a handler to runtime.onMessage. Chrome answers through sendResponse (returning true
- * keeps the channel open); a returned Promise is not understood there.
+ * keeps the channel open); a returned Promise is not understood there. A handler that returns
+ * undefined declines the message: the channel is not held open and another listener may answer.
+ * Returns the way to unwire it.
  */
-export function listen(onMessage: OnMessage, handle: (message: unknown) => Promise<Reply>): void {
-  onMessage.addListener((message, _sender, sendResponse) => {
-    void handle(message).then(sendResponse);
+export function listen(onMessage: OnMessage, handle: (message: unknown) => Promise<Reply> | undefined): () => void {
+  const listener = (message: unknown, _sender: unknown, sendResponse: (reply: Reply) => void) => {
+    const reply = handle(message);
+    if (!reply) return undefined;
+    void reply.then(sendResponse);
     return true;
-  });
+  };
+  onMessage.addListener(listener);
+  return () => onMessage.removeListener?.(listener);
 }

@@ -1,11 +1,15 @@
-export { createMessageHandler, listen, type Handlers } from './handle.ts';
+export { createMessageHandler, createTabMessageHandler, listen, type Handlers, type HandlersOf } from './handle.ts';
 export {
   MESSAGES,
   PROTOCOL_VERSION,
+  TAB_MESSAGES,
   type LookupResult,
   type MessageName,
+  type PageEvent,
+  type PageReference,
   type Reply,
   type RequestOf,
   type ResponseOf,
+  type TabMessageName,
 } from './protocol.ts';
-export { MessageError, send, type Transport } from './send.ts';
+export { MessageError, send, sendToTab, sendVia, type Transport } from './send.ts';

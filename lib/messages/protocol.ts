@@ -37,7 +37,7 @@ export const documentMetaSchema = z.object({
   url: webUrl,
   fullTextUrl: z.optional(webUrl),
   pdfUrl: z.optional(webUrl),
-  answer: z.optional(z.object({ dokId: z.string(), url: webUrl, date: optionalText })),
+  answer: z.optional(z.object({ dokId: z.string(), url: webUrl, date: optionalText, by: optionalText })),
   fetchedAt: z.number(),
 });
 
@@ -80,6 +80,56 @@ export const MESSAGES = {
   },
 } as const;
 
+/** A set of messages one receiver answers: name → request and response schemas. */
+export type MessageTable = Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
+
+/** How far a reference's metadata has come, as the side panel shows it. */
+export const REFERENCE_STATES = ['loading', 'found', 'not-found', 'unavailable'] as const;
+
+const pageReferenceSchema = z.object({
+  id: referenceId,
+  kind: z.enum(REFERENCE_KINDS),
+  /** `SOU 2018:65`. */
+  label: z.string(),
+  /** The document's title, once the metadata is known. */
+  title: optionalText,
+  state: z.enum(REFERENCE_STATES),
+  /** How many times the page cites it (a reference split over several elements counts once). */
+  count: z.int().check(z.positive()),
+});
+
+/**
+ * Side panel → the content script of one tab (browser.tabs.sendMessage). Answered only by a
+ * content script running on a document page; anywhere else nobody answers, and the panel says so.
+ */
+export const TAB_MESSAGES = {
+  /** Every document the page cites, in order of first appearance. */
+  getPageReferences: {
+    request: empty,
+    response: z.object({ url: z.string(), references: z.array(pageReferenceSchema) }),
+  },
+  /** Scroll to and flash occurrence number `occurrence` (0-based, wraps) of a reference. */
+  revealReference: {
+    request: z.object({ id: referenceId, occurrence: z.int().check(z.gte(0)) }),
+    response: z.object({ occurrence: z.number(), count: z.number() }),
+  },
+} as const;
+
+export type TabMessageName = keyof typeof TAB_MESSAGES;
+export type PageReference = z.output<typeof pageReferenceSchema>;
+
+/**
+ * Content script → any extension page that listens (runtime.sendMessage, fire and forget): the
+ * page's references or their metadata changed, so a panel showing this tab should ask again.
+ * A separate marker from `riksref`, so no message handler mistakes it for a request.
+ */
+export const pageEventSchema = z.object({
+  riksrefEvent: z.literal(PROTOCOL_VERSION),
+  name: z.literal('pageReferencesChanged'),
+});
+
+export type PageEvent = z.output<typeof pageEventSchema>;
+
 export type MessageName = keyof typeof MESSAGES;
 export type RequestOf<N extends MessageName> = z.input<(typeof MESSAGES)[N]['request']>;
 export type ResponseOf<N extends MessageName> = z.output<(typeof MESSAGES)[N]['response']>;
@@ -87,12 +137,16 @@ export type LookupResult = z.output<typeof lookupResultSchema>;
 
 export const MESSAGE_NAMES = Object.keys(MESSAGES) as MessageName[];
 
-/** What travels: `{ riksref: 1, name, payload }`. */
-export const envelopeSchema = z.object({
-  riksref: z.literal(PROTOCOL_VERSION),
-  name: z.enum(MESSAGE_NAMES as [MessageName, ...MessageName[]]),
-  payload: z.unknown(),
-});
+/** What travels for a table of messages: `{ riksref: 1, name, payload }`. */
+export function envelopeFor<N extends string>(names: readonly N[]) {
+  return z.object({
+    riksref: z.literal(PROTOCOL_VERSION),
+    name: z.enum(names as unknown as [N, ...N[]]),
+    payload: z.unknown(),
+  });
+}
+
+export const envelopeSchema = envelopeFor(MESSAGE_NAMES);
 
 /** What comes back: the handler's data, or a readable error. */
 export const replySchema = z.discriminatedUnion('ok', [

@@ -5,16 +5,19 @@ import {
   MESSAGES,
   PROTOCOL_VERSION,
   replySchema,
+  TAB_MESSAGES,
   type MessageName,
+  type MessageTable,
   type RequestOf,
   type ResponseOf,
+  type TabMessageName,
 } from './protocol.ts';
 
 export class MessageError extends Error {
   override name = 'MessageError';
 }
 
-/** How a message reaches the background; injectable for tests. */
+/** How a message reaches its receiver; injectable for tests. */
 export type Transport = (message: unknown) => Promise<unknown>;
 
 const runtimeTransport: Transport = (message) => browser.runtime.sendMessage(message);
@@ -28,7 +31,30 @@ export async function send<N extends MessageName>(
   payload: RequestOf<N>,
   transport: Transport = runtimeTransport,
 ): Promise<ResponseOf<N>> {
-  const { request, response } = MESSAGES[name];
+  return sendVia(MESSAGES, name, payload, transport);
+}
+
+/**
+ * Sends a message to the content script of one tab (the side panel asking about the page). It
+ * throws, as browser.tabs.sendMessage does, when no content script answers in that tab.
+ */
+export async function sendToTab<N extends TabMessageName>(
+  tabId: number,
+  name: N,
+  payload: z.input<(typeof TAB_MESSAGES)[N]['request']>,
+  transport: Transport = (message) => browser.tabs.sendMessage(tabId, message),
+): Promise<z.output<(typeof TAB_MESSAGES)[N]['response']>> {
+  return sendVia(TAB_MESSAGES, name, payload, transport);
+}
+
+/** The checks of `send`, for any table of messages. */
+export async function sendVia<T extends MessageTable, N extends keyof T & string>(
+  table: T,
+  name: N,
+  payload: z.input<T[N]['request']>,
+  transport: Transport,
+): Promise<z.output<T[N]['response']>> {
+  const { request, response } = table[name]!;
   const checked = z.safeParse(request, payload);
   if (!checked.success) throw new MessageError(`Malformed ${name} message: ${describeIssues(checked.error)}`);
 
@@ -38,5 +64,5 @@ export async function send<N extends MessageName>(
 
   const data = z.safeParse(response, reply.data.data);
   if (!data.success) throw new MessageError(`${name}: unexpected reply (${describeIssues(data.error)})`);
-  return data.data as ResponseOf<N>;
+  return data.data as z.output<T[N]['response']>;
 }

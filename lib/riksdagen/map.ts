@@ -8,6 +8,7 @@ import { absoluteUrl, documentPageUrl } from './urls.ts';
 
 const DATE = /^(\d{4}-\d{2}-\d{2})/;
 const SUMMARY_MAX = 400;
+const ANSWERED_BY = /^besvarad av\s+(.+)$/i;
 
 /** Our DocumentMeta from the API record that was picked for `id`. */
 export function toDocumentMeta(
@@ -55,5 +56,9 @@ export function toAnswer(doc: Dokument): NonNullable<DocumentMeta['answer']> {
   };
   const date = DATE.exec(doc.datum ?? '')?.[1];
   if (date) answer.date = date;
+  // The answer's subtitle names the minister: "Besvarad av Mikael Damberg (S)". Any other wording
+  // is left out rather than guessed at.
+  const by = ANSWERED_BY.exec(doc.undertitel ?? doc.subtitel ?? '')?.[1]?.trim();
+  if (by) answer.by = by;
   return answer;
 }

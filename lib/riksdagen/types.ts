@@ -29,8 +29,8 @@ export interface DocumentMeta {
   url: string;
   fullTextUrl?: string;
   pdfUrl?: string;
-  /** For a skriftlig fråga: its answer (doktyp `frs`), when the API has one. */
-  answer?: { dokId: string; url: string; date?: string };
+  /** For a skriftlig fråga: its answer (doktyp `frs`), when the API has one; `by` is the minister who answered. */
+  answer?: { dokId: string; url: string; date?: string; by?: string };
   /** When the record was fetched, epoch milliseconds. */
   fetchedAt: number;
 }

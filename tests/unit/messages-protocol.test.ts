@@ -1,8 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { createMessageHandler, listen, type Handlers } from '@/lib/messages/handle';
-import { lookupResultSchema, MAX_IDS_PER_LOOKUP, type Reply } from '@/lib/messages/protocol';
-import { MessageError, send } from '@/lib/messages/send';
+import { createMessageHandler, createTabMessageHandler, listen, type Handlers } from '@/lib/messages/handle';
+import { lookupResultSchema, MAX_IDS_PER_LOOKUP, pageEventSchema, type Reply } from '@/lib/messages/protocol';
+import { MessageError, send, sendToTab } from '@/lib/messages/send';
 
 const META = {
   id: 'sou:2018:65',
@@ -115,5 +115,52 @@ describe('listen', () => {
       expect(listener!({ riksref: 1, name: 'clearCache', payload: {} }, {}, resolve)).toBe(true);
     });
     expect(reply).toEqual({ ok: true, data: { removed: 3 } });
+  });
+});
+
+describe('side panel ⇄ content script (tab messages)', () => {
+  const tabHandlers = () => ({
+    getPageReferences: vi.fn(() => ({
+      url: 'https://www.riksdagen.se/sv/x',
+      references: [{ id: 'sou:2018:65', kind: 'sou' as const, label: 'SOU 2018:65', title: 'Titel', state: 'found' as const, count: 2 }],
+    })),
+    revealReference: vi.fn(({ occurrence }: { id: string; occurrence: number }) => ({ occurrence: occurrence % 2, count: 2 })),
+  });
+
+  test('the page’s references and a reveal go through typed', async () => {
+    const h = tabHandlers();
+    const handle = createTabMessageHandler(h);
+    const transport = async (m: unknown) => handle(m);
+    expect((await sendToTab(7, 'getPageReferences', {}, transport)).references[0]).toMatchObject({ id: 'sou:2018:65', count: 2 });
+    expect(await sendToTab(7, 'revealReference', { id: 'sou:2018:65', occurrence: 3 }, transport)).toEqual({ occurrence: 1, count: 2 });
+    expect(h.revealReference).toHaveBeenCalledWith({ id: 'sou:2018:65', occurrence: 3 });
+  });
+
+  test('a reveal with a bad id or a negative occurrence is refused before it leaves', async () => {
+    const transport = vi.fn();
+    await expect(sendToTab(7, 'revealReference', { id: 'SOU 2018:65', occurrence: 0 }, transport)).rejects.toThrow(MessageError);
+    await expect(sendToTab(7, 'revealReference', { id: 'sou:2018:65', occurrence: -1 }, transport)).rejects.toThrow(MessageError);
+    expect(transport).not.toHaveBeenCalled();
+  });
+
+  test('the content script declines messages that are not its own, so another listener can answer', () => {
+    const handle = createTabMessageHandler(tabHandlers());
+    expect(handle({ riksref: 1, name: 'lookupReferences', payload: { ids: [] } })).toBeUndefined();
+    expect(handle({ riksrefEvent: 1, name: 'pageReferencesChanged' })).toBeUndefined();
+    expect(handle('hej')).toBeUndefined();
+    let listener: ((m: unknown, s: unknown, r: (reply: Reply) => void) => boolean | undefined) | undefined;
+    const unlisten = listen({ addListener: (l) => void (listener = l), removeListener: () => (listener = undefined) }, handle);
+    expect(listener!({ riksref: 1, name: 'clearCache', payload: {} }, {}, () => {})).toBeUndefined();
+    expect(listener!({ riksref: 1, name: 'getPageReferences', payload: {} }, {}, () => {})).toBe(true);
+    unlisten();
+    expect(listener).toBeUndefined();
+  });
+
+  test('the change event is not a request: the background’s handler would not run anything for it', async () => {
+    const event = { riksrefEvent: 1, name: 'pageReferencesChanged' };
+    expect(z.safeParse(pageEventSchema, event).success).toBe(true);
+    const h = handlers();
+    expect((await createMessageHandler(h)(event)).ok).toBe(false);
+    expect(h.clearCache).not.toHaveBeenCalled();
   });
 });

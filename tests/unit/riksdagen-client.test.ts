@@ -50,6 +50,7 @@ describe('riksdagen client', () => {
         answer: {
           dokId: 'H612523',
           date: '2019-04-17',
+          by: 'Mikael Damberg (S)',
           url: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svar-pa-skriftlig-fraga/_H612523',
         },
       },

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { parseReferenceId } from '@/lib/refs/ids';
-import { toDocumentMeta } from '@/lib/riksdagen/map';
+import { toAnswer, toDocumentMeta } from '@/lib/riksdagen/map';
 import { organName } from '@/lib/riksdagen/organs';
 import { dokumentlistaSchema } from '@/lib/riksdagen/schemas';
 import { plainText, shorten } from '@/lib/riksdagen/text';
@@ -17,6 +17,24 @@ function metaFrom(file: string, id: string) {
   const doc = docs.find((d) => d.doktyp === parsed.kind)!;
   return toDocumentMeta(id, parsed, doc, T);
 }
+
+describe('the answer to a skriftlig fråga', () => {
+  const answerDoc = () => z.parse(dokumentlistaSchema, JSON.parse(readApiFixture('dokumentlista/frs-2018-19-523.json'))).dokumentlista.dokument[0]!;
+
+  test('names the minister who answered, from "Besvarad av …"', () => {
+    expect(toAnswer(answerDoc())).toEqual({
+      dokId: 'H612523',
+      url: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svar-pa-skriftlig-fraga/_H612523',
+      date: '2019-04-17',
+      by: 'Mikael Damberg (S)',
+    });
+  });
+
+  test('any other subtitle names nobody rather than a guess', () => {
+    expect(toAnswer({ ...answerDoc(), undertitel: 'av Roger Haddad (L)' })).not.toHaveProperty('by');
+    expect(toAnswer({ ...answerDoc(), undertitel: undefined })).not.toHaveProperty('by');
+  });
+});
 
 describe('mapping to DocumentMeta', () => {
   test('SOU 2018:65: every field, department named, URLs absolute https', () => {

@@ -1,6 +1,8 @@
 import type { Feature } from '../feature';
+import { hoverCards } from './hover-cards';
 import { linkReferences } from './link-references';
+import { pageReferenceList } from './page-reference-list';
 import { referenceMetadata } from './reference-metadata';
 
 /** The content script's features, in the order they start. */
-export const FEATURES: Feature[] = [linkReferences, referenceMetadata];
+export const FEATURES: Feature[] = [linkReferences, referenceMetadata, hoverCards, pageReferenceList];

@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { PageReference } from '@/lib/messages/protocol';
+import { ReferenceList } from './ReferenceList';
+
+/** What the tab needs from the page in the current browser tab; the side panel passes the real messages. */
+export interface PageReferencesApi {
+  /** The page's references, or null when the tab shows no document page Riksref runs on. */
+  load(): Promise<{ url: string; references: PageReference[] } | null>;
+  /** Scrolls the page to occurrence `occurrence` (wraps) and says which one it showed. */
+  reveal(id: string, occurrence: number): Promise<{ occurrence: number; count: number }>;
+  /** Calls back when the tab navigated, switched, or its references changed. */
+  subscribe(onChange: () => void): () => void;
+}
+
+type State =
+  | { phase: 'loading' }
+  | { phase: 'no-page' }
+  | { phase: 'ready'; url: string; references: PageReference[] }
+  | { phase: 'failed'; error: string };
+
+/** "Referenser": the list for the page in the current tab, kept up to date. */
+export function ReferencesTab({ api }: { api: PageReferencesApi }) {
+  const [state, setState] = useState<State>({ phase: 'loading' });
+  const [message, setMessage] = useState('');
+  // Which occurrence of each reference comes next; starts over on a new page.
+  const next = useRef(new Map<string, number>());
+  const url = useRef<string | undefined>(undefined);
+
+  const load = useCallback(async () => {
+    try {
+      const page = await api.load();
+      if (!page) {
+        url.current = undefined;
+        setState({ phase: 'no-page' });
+        return;
+      }
+      if (page.url !== url.current) {
+        url.current = page.url;
+        next.current = new Map();
+        setMessage('');
+      }
+      setState({ phase: 'ready', ...page });
+    } catch (error) {
+      setState({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+    return api.subscribe(() => void load());
+  }, [api, load]);
+
+  const reveal = async (id: string) => {
+    try {
+      const shown = await api.reveal(id, next.current.get(id) ?? 0);
+      next.current.set(id, (shown.occurrence + 1) % Math.max(1, shown.count));
+      setMessage(shown.count > 1 ? `Visar förekomst ${shown.occurrence + 1} av ${shown.count}.` : 'Visar förekomsten i dokumentet.');
+    } catch {
+      setMessage('Hänvisningen finns inte längre på sidan.');
+      void load();
+    }
+  };
+
+  return (
+    <div class="references-tab" data-phase={state.phase}>
+      {state.phase === 'loading' && <p class="empty">Läser sidan …</p>}
+      {state.phase === 'no-page' && (
+        <p class="empty">Här listas dokumenten som ett dokument på riksdagen.se hänvisar till. Öppna ett dokument i den här fliken.</p>
+      )}
+      {state.phase === 'failed' && <p class="empty">Sidans hänvisningar kunde inte läsas: {state.error}</p>}
+      {state.phase === 'ready' &&
+        (state.references.length === 0 ? (
+          <p class="empty">Dokumentet hänvisar inte till några andra dokument som Riksref känner igen.</p>
+        ) : (
+          <>
+            <p class="summary" data-field="summary">
+              {state.references.length === 1 ? '1 dokument' : `${state.references.length} dokument`} som sidan hänvisar till
+            </p>
+            <ReferenceList references={state.references} onReveal={(id) => void reveal(id)} />
+          </>
+        ))}
+      <p class="status" role="status">
+        {message}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,331 @@
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { describeCard, RefCard } from '@/components/RefCard';
+import { REF_CARD_CSS } from '@/components/ref-card-style';
+import { ATTR_ID, ATTR_REF } from '@/lib/page';
+import type { Feature } from '../feature';
+
+/*
+ * One card per page, in an open shadow root at the end of <body>: the page's styles cannot reach
+ * it, its styles cannot reach the page (the links' own CSS stays in links.css, injected by the
+ * manifest; the card's CSS is a string given to the shadow root only). A handful of listeners,
+ * delegated on the document region and the card; everything dies with the feature's signal.
+ */
+
+/** Long enough that a pointer passing over a link on its way elsewhere opens nothing. */
+const HOVER_INTENT_MS = 300;
+/** Time to travel from the link into the card (and across the gap between them) before it closes. */
+const CLOSE_GRACE_MS = 250;
+const DESCRIPTION_ID = 'riksref-card-description';
+const REFERENCE = `a[${ATTR_ID}]`;
+const TABBABLE = 'a[href], button:not([disabled])';
+
+type OpenedBy = 'pointer' | 'focus' | 'touch';
+
+interface OpenCard {
+  anchor: HTMLAnchorElement;
+  key: string;
+  id: string;
+  by: OpenedBy;
+  /** The page's own values, put back on close. */
+  title: string | null;
+  describedBy: string | null;
+  stopUpdates: () => void;
+}
+
+export const hoverCards: Feature = {
+  name: 'hover-cards',
+  runsOn: () => true,
+  async start({ page, ctx, signal, quietly, references }) {
+    const region = page.region;
+    // The feature's signal is aborted when it stops and when the content script is invalidated,
+    // so listeners registered with it die in both cases (ctx.addEventListener would only do the latter).
+    const on = <E extends Event>(target: EventTarget, type: string, handler: (event: E) => void) =>
+      target.addEventListener(type, handler as EventListener, { signal });
+
+    let ui: ShadowRootContentScriptUi<void> | null = null;
+    let floating: HTMLElement | null = null;
+    let description: HTMLElement | null = null;
+    let open: OpenCard | null = null;
+    let openTimer: number | undefined;
+    let closeTimer: number | undefined;
+    /** The anchor we are focusing ourselves (Escape, Shift+Tab): its focus must not reopen the card. */
+    let quietFocus: HTMLAnchorElement | null = null;
+    let lastPointerType = '';
+    let pointer: { x: number; y: number } | undefined;
+    let pointerInCard = false;
+
+    const cancelOpen = () => {
+      if (openTimer !== undefined) clearTimeout(openTimer);
+      openTimer = undefined;
+    };
+    const cancelClose = () => {
+      if (closeTimer !== undefined) clearTimeout(closeTimer);
+      closeTimer = undefined;
+    };
+    const scheduleClose = () => {
+      cancelClose();
+      closeTimer = ctx.setTimeout(() => close(), CLOSE_GRACE_MS);
+    };
+
+    const referenceIn = (target: EventTarget | null): HTMLAnchorElement | null => {
+      const el = target instanceof Element ? target.closest<HTMLAnchorElement>(REFERENCE) : null;
+      return el && region.contains(el) ? el : null;
+    };
+    const inCard = (target: EventTarget | null) => target instanceof Node && !!ui && (target === ui.shadowHost || ui.shadow.contains(target));
+
+    /** The shadow root, made on first use: a page where nobody hovers gets no extra element. */
+    let making: Promise<HTMLElement> | null = null;
+    const ensureUi = (): Promise<HTMLElement> => (making ??= makeUi());
+    const makeUi = async (): Promise<HTMLElement> => {
+      ui = await createShadowRootUi(ctx, {
+        name: 'riksref-card',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        css: REF_CARD_CSS,
+        onMount: (container) => {
+          // Placed by floating-ui in viewport coordinates, above the page's own layers.
+          Object.assign(container.style, { position: 'fixed', top: '0', left: '0', zIndex: '2147483647' });
+        },
+      });
+      quietly(() => ui!.mount());
+      floating = ui.uiContainer;
+      const shadow = ui.shadow;
+      on<PointerEvent>(shadow, 'pointerover', () => {
+        pointerInCard = true;
+        cancelClose();
+      });
+      on<PointerEvent>(shadow, 'pointerout', (event) => {
+        if (inCard(event.relatedTarget)) return;
+        pointerInCard = false;
+        if (open && open.by !== 'focus' && !referenceIn(event.relatedTarget)) scheduleClose();
+      });
+      on<FocusEvent>(shadow, 'focusout', (event) => {
+        if (!open || inCard(event.relatedTarget) || event.relatedTarget === open.anchor) return;
+        if (!pointerInCard) close();
+      });
+      on<KeyboardEvent>(shadow, 'keydown', (event) => tabInsideCard(event));
+      return floating;
+    };
+
+    const renderCard = () => {
+      if (!floating) return;
+      if (!open) {
+        render(null, floating);
+        return;
+      }
+      const { id } = open;
+      const state = references.metadataOf(id);
+      render(
+        h(RefCard, {
+          id,
+          state,
+          onRetry: () => {
+            const hadFocus = inCard(document.activeElement);
+            // The retry button gives way to the skeleton at once; keep keyboard focus on the reference.
+            references.retry([id]);
+            if (hadFocus && open) focusQuietly(open.anchor);
+          },
+          onCopy: (text: string) => navigator.clipboard.writeText(text),
+        }),
+        floating,
+      );
+      quietly(() => {
+        if (description) description.textContent = describeCard(id, state);
+      });
+    };
+
+    const place = async () => {
+      const current = open;
+      if (!current || !floating) return;
+      if (!current.anchor.isConnected) return close();
+      const { x, y, middlewareData } = await computePosition(current.anchor, floating, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          // A reference that wraps over two lines: sit next to the line under the pointer.
+          inline(current.by === 'pointer' ? pointer : undefined),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          hide(),
+        ],
+      });
+      if (open !== current) return;
+      // Scrolled out of sight: the card has nothing to stand next to.
+      if (middlewareData.hide?.referenceHidden) return close();
+      Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
+    };
+
+    const show = async (anchor: HTMLAnchorElement, by: OpenedBy) => {
+      cancelOpen();
+      cancelClose();
+      const key = anchor.getAttribute(ATTR_REF) ?? '';
+      const id = anchor.getAttribute(ATTR_ID) ?? '';
+      if (open?.anchor === anchor) {
+        // Hovered first, then focused: it now stays while focused, as a keyboard card does.
+        if (by === 'focus') open.by = 'focus';
+        return;
+      }
+      const container = await ensureUi();
+      if (signal.aborted || !anchor.isConnected) return;
+      // Another piece of the same reference, or another reference: one card, moved.
+      if (open) detach(open);
+      open = { anchor, key, id, by, title: anchor.getAttribute('title'), describedBy: anchor.getAttribute('aria-describedby'), stopUpdates: () => {} };
+      attach(open);
+      renderCard();
+      // autoUpdate re-places the card on scroll, resize and layout changes around the reference.
+      open.stopUpdates = autoUpdate(anchor, container, () => void place());
+    };
+
+    /**
+     * aria-describedby cannot point into a shadow root (ids do not resolve across the boundary),
+     * so the card's gist is mirrored as text into one `hidden` element in the light DOM. A hidden
+     * element still gives its text when referenced directly (accname 1.2, step 2A), so screen
+     * readers announce it with the link but do not meet it a second time while reading the page.
+     * (aria-description would avoid the element, but is ARIA 1.3 and not read everywhere yet.)
+     */
+    const attach = (card: OpenCard) => {
+      quietly(() => {
+        if (!description?.isConnected) {
+          description = document.createElement('div');
+          description.id = DESCRIPTION_ID;
+          description.hidden = true;
+          document.body.append(description);
+        }
+        card.anchor.setAttribute('aria-describedby', [card.describedBy, DESCRIPTION_ID].filter(Boolean).join(' '));
+        // The native tooltip (the title the metadata feature sets) would cover the card.
+        card.anchor.removeAttribute('title');
+      });
+    };
+
+    const detach = (card: OpenCard) => {
+      card.stopUpdates();
+      quietly(() => {
+        if (card.describedBy === null) card.anchor.removeAttribute('aria-describedby');
+        else card.anchor.setAttribute('aria-describedby', card.describedBy);
+        if (card.title !== null && !card.anchor.hasAttribute('title')) card.anchor.setAttribute('title', card.title);
+      });
+    };
+
+    function close({ refocus = false } = {}) {
+      cancelOpen();
+      cancelClose();
+      const current = open;
+      if (!current) return;
+      open = null;
+      pointerInCard = false;
+      detach(current);
+      renderCard();
+      if (refocus && current.anchor.isConnected) focusQuietly(current.anchor);
+    }
+
+    const focusQuietly = (anchor: HTMLAnchorElement) => {
+      quietFocus = anchor;
+      anchor.focus();
+      quietFocus = null;
+    };
+
+    const tabbables = () => (floating ? [...floating.querySelectorAll<HTMLElement>(TABBABLE)] : []);
+
+    /** Tab from the reference enters the card; Shift+Tab from its first action goes back. */
+    let handledTab: KeyboardEvent | null = null;
+    const tabIntoCard = (event: KeyboardEvent) => {
+      if (event.key !== 'Tab' || event.shiftKey || !open || event === handledTab) return;
+      if (document.activeElement !== open.anchor) return;
+      const first = tabbables()[0];
+      if (!first) return;
+      event.preventDefault();
+      first.focus();
+    };
+
+    /**
+     * Tab inside the card. The card lives at the end of <body>, so the browser's own order would
+     * leave the page here; instead Shift+Tab on the first action returns to the reference, and Tab
+     * on the last one puts focus back on the reference without preventing the key, so the browser
+     * carries on from there to whatever follows the reference in the page.
+     */
+    const tabInsideCard = (event: KeyboardEvent) => {
+      if (event.key !== 'Tab' || !open) return;
+      // The same event reaches the document next, where the reference now has focus: not again.
+      handledTab = event;
+      const stops = tabbables();
+      const at = stops.indexOf(ui?.shadow.activeElement as HTMLElement);
+      if (event.shiftKey && at === 0) {
+        event.preventDefault();
+        focusQuietly(open.anchor);
+      } else if (!event.shiftKey && at === stops.length - 1) {
+        focusQuietly(open.anchor);
+      }
+    };
+
+    // Pointer: hover intent on references, a grace period on the way out.
+    on<PointerEvent>(region, 'pointerover', (event) => {
+      const anchor = referenceIn(event.target);
+      if (!anchor || event.pointerType === 'touch') return;
+      pointer = { x: event.clientX, y: event.clientY };
+      if (open && open.key === anchor.getAttribute(ATTR_REF)) {
+        cancelClose();
+        if (open.anchor !== anchor && open.by === 'pointer') void show(anchor, 'pointer');
+        return;
+      }
+      cancelOpen();
+      openTimer = ctx.setTimeout(() => void show(anchor, 'pointer'), HOVER_INTENT_MS);
+    });
+    on<PointerEvent>(region, 'pointerout', (event) => {
+      const anchor = referenceIn(event.target);
+      if (!anchor || anchor.contains(event.relatedTarget as Node | null)) return;
+      cancelOpen();
+      if (open && open.by !== 'focus' && !inCard(event.relatedTarget)) scheduleClose();
+    });
+
+    // Keyboard: at once on focus; Escape closes and gives focus back to the reference.
+    on<FocusEvent>(region, 'focusin', (event) => {
+      const anchor = referenceIn(event.target);
+      if (!anchor || anchor === quietFocus) return;
+      // Only keyboard focus: a click or tap also focuses the link, and must not open the card early.
+      if (anchor.matches(':focus-visible')) void show(anchor, 'focus');
+    });
+    on<FocusEvent>(region, 'focusout', (event) => {
+      const anchor = referenceIn(event.target);
+      if (!open || anchor !== open.anchor || inCard(event.relatedTarget)) return;
+      if (open.by === 'focus' || event.relatedTarget) close();
+    });
+    on<KeyboardEvent>(document, 'keydown', (event) => {
+      if (!open) return;
+      if (event.key === 'Escape') close({ refocus: document.activeElement === open.anchor || inCard(document.activeElement) });
+      else tabIntoCard(event);
+    });
+
+    // Touch: the first tap on a reference shows its card, a second tap on it follows the link.
+    on<PointerEvent>(document, 'pointerdown', (event) => {
+      lastPointerType = event.pointerType;
+      if (!open) return;
+      const target = event.composedPath()[0] ?? null;
+      if (!inCard(target) && referenceIn(target)?.getAttribute(ATTR_REF) !== open.key) close();
+    });
+    on<MouseEvent>(region, 'click', (event) => {
+      const anchor = referenceIn(event.target);
+      if (!anchor || lastPointerType !== 'touch') return;
+      if (open?.key === anchor.getAttribute(ATTR_REF)) return;
+      event.preventDefault();
+      void show(anchor, 'touch');
+    });
+
+    // New metadata for the open card (a lookup finished, a retry came back).
+    const unsubscribe = references.subscribe(() => {
+      if (open) renderCard();
+    });
+
+    return () => {
+      unsubscribe();
+      close();
+      quietly(() => {
+        ui?.remove();
+        description?.remove();
+      });
+    };
+  },
+};
