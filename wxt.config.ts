@@ -19,6 +19,15 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'sv',
     host_permissions: RIKSDAGEN_HOSTS,
+    // "Spara markering" in the context menu of a selection (issue 7).
+    permissions: ['contextMenus'],
+    // Alt+Shift+H saves the selection; the reader can change the key in the browser.
+    commands: {
+      'save-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_saveSelection__',
+      },
+    },
     icons: {
       16: 'icon/16.png',
       32: 'icon/32.png',

@@ -157,6 +157,9 @@ export function fromAnnotation(entry: unknown): EntryResult {
   return { ok: true, highlight: checked.data };
 }
 
+/** A reader keeps thousands of highlights at most; a file with more entries is not an export of ours. */
+export const MAX_IMPORT_ENTRIES = 50_000;
+
 export type ImportParse = { ok: true; highlights: Highlight[] } | { ok: false; error: string };
 
 /** The entries of a parsed import file: a list, one annotation, or a W3C AnnotationCollection/Page. */
@@ -180,6 +183,9 @@ export function parseImport(data: unknown): ImportParse {
   const entries = entriesOf(data);
   if (!entries) return { ok: false, error: 'Filen innehåller inga markeringar (väntade en lista med W3C-annoteringar).' };
   if (entries.length === 0) return { ok: false, error: 'Filen innehåller inga markeringar.' };
+  if (entries.length > MAX_IMPORT_ENTRIES) {
+    return { ok: false, error: `Filen har ${entries.length} poster; högst ${MAX_IMPORT_ENTRIES} kan importeras på en gång. Ingenting importerades.` };
+  }
   const highlights: Highlight[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < entries.length; i++) {

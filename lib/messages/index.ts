@@ -9,3 +9,4 @@ export {
   type ResponseOf,
 } from './protocol.ts';
 export { MessageError, send, type Transport } from './send.ts';
+export { parseTabCommand, SAVE_SELECTION_COMMAND, tabCommandSchema, type TabCommand } from './tab-commands.ts';
