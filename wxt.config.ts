@@ -19,9 +19,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'sv',
     host_permissions: RIKSDAGEN_HOSTS,
-    // "Spara markering" in the context menu of a selection (issue 7).
-    permissions: ['contextMenus'],
-    // Alt+Shift+H saves the selection; the reader can change the key in the browser.
+    // storage: the reader's settings (storage.sync). contextMenus: "Spara markering" in the
+    // context menu of a selection (highlights). Nothing else: no tabs, no <all_urls>.
+    permissions: ['storage', 'contextMenus'],
+    // Alt+Shift+H saves the selection as a highlight; the reader can change the key in the browser.
     commands: {
       'save-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

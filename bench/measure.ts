@@ -5,6 +5,11 @@ export interface Result {
   note?: string;
 }
 
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 /** Median wall time of `runs` runs after `warmup` unmeasured ones, and throughput over `bytes`. */
 export function measure(name: string, bytes: number, fn: () => void, runs = 9, warmup = 3): Result {
   for (let i = 0; i < warmup; i++) fn();

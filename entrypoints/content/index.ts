@@ -1,20 +1,18 @@
-import { detectPage } from '@/lib/page';
+import './links.css';
+import { FEATURES } from './features';
+import { runPage } from './page-controller';
 
-// The content script runs on every riksdagen.se page the manifest matches, but acts only on
-// document pages: everything else (start page, search, calendar) is left exactly as it was.
+// Runs on every riksdagen.se page the manifest matches, but acts only on document pages:
+// everything else (start page, search, calendar) is left exactly as it was.
 export default defineContentScript({
   matches: ['https://www.riksdagen.se/*', 'https://riksdagen.se/*', 'https://data.riksdagen.se/dokument/*'],
   runAt: 'document_idle',
-  main() {
+  main(ctx) {
     try {
-      const page = detectPage(location.href, document);
-      if (!page) return;
-      // Recorded on the page so tests and later features can see what we decided.
-      document.documentElement.dataset.riksrefPage = page.kind;
-      document.documentElement.dataset.riksrefDokId = page.dokId;
+      runPage(ctx, FEATURES);
     } catch (error) {
       // The page must never break because of us.
-      console.warn('[Riksref] could not read this page', error);
+      console.warn('[Riksref] could not start', error);
     }
   },
 });

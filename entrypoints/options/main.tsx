@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import { CacheSection, type CacheApi } from '@/components/CacheSection';
+import { LinkSettingsSection } from '@/components/LinkSettingsSection';
+import { linkSettings } from '@/lib/settings';
 import { send } from '@/lib/messages/send';
 import './style.css';
 
@@ -13,6 +15,7 @@ function OptionsPage() {
   return (
     <>
       <h1>Riksref – inställningar</h1>
+      <LinkSettingsSection api={linkSettings} />
       <CacheSection api={cacheApi} />
     </>
   );

@@ -20,6 +20,8 @@ export interface AnnotatorOptions {
   kinds?: ReadonlySet<ReferenceKind>;
   /** The href of a new link; the fallback URL when not given. */
   hrefFor?: (ref: Reference) => string;
+  /** Runs each batch of DOM writes, e.g. so a MutationObserver can tell them from the page's own. */
+  mutate?: <T>(write: () => T) => T;
 }
 
 /** One reference as linked on the page: the anchors of all its pieces. */
@@ -76,29 +78,35 @@ export class Annotator {
     budgetMs?: number;
     startAt?: Node;
     signal?: AbortSignal;
-    /** Called after each chunk, e.g. to publish the count. */
-    onChunk?: () => void;
+    /** Called after each chunk with the time it kept the main thread, e.g. to publish the count. */
+    onChunk?: (busyMs: number) => void;
   }): Promise<void> {
     const budget = options.budgetMs ?? 8;
     const startAt = options.startAt && this.region.contains(options.startAt) ? options.startAt : undefined;
     const passes = startAt ? [segments(this.region, { from: startAt }), segments(this.region, { until: startAt })] : [segments(this.region)];
+    let chunkStart = performance.now();
     for (const pass of passes) {
-      let deadline = performance.now() + budget;
       for (const segment of pass) {
         if (options.signal?.aborted) return;
         this.annotateSegment(segment);
-        if (performance.now() >= deadline) {
-          options.onChunk?.();
+        const now = performance.now();
+        if (now - chunkStart >= budget) {
+          options.onChunk?.(now - chunkStart);
           await options.yieldToMain();
-          deadline = performance.now() + budget;
+          chunkStart = performance.now();
         }
       }
     }
-    options.onChunk?.();
+    options.onChunk?.(performance.now() - chunkStart);
   }
 
   /** Takes every link away and puts the page's text nodes back as they were. */
   undo(): void {
+    if (this.options.mutate) this.options.mutate(() => this.restore());
+    else this.restore();
+  }
+
+  private restore(): void {
     for (const anchor of this.ownAnchors.reverse()) {
       const parent = anchor.parentNode;
       if (!parent) continue;
@@ -127,27 +135,40 @@ export class Annotator {
   private annotateSegment(segment: Segment): number {
     const kinds = this.options.kinds;
     const refs = findReferences(segment.text).filter((r) => !kinds || kinds.has(r.kind));
+    if (refs.length === 0) return 0;
     let count = 0;
-    // Last first: splitting a node leaves the offsets of everything before the split valid.
-    for (let i = refs.length - 1; i >= 0; i--) {
-      if (this.link(segment, refs[i]!)) count++;
-    }
+    const write = () => {
+      // Last first: splitting a node leaves the offsets of everything before the split valid.
+      for (let i = refs.length - 1; i >= 0; i--) {
+        if (this.link(segment, refs[i]!)) count++;
+      }
+    };
+    if (this.options.mutate) this.options.mutate(write);
+    else write();
     return count;
   }
 
   private link(segment: Segment, ref: Reference): boolean {
     const pieces = piecesOf(segment, ref);
     if (pieces.length === 0) return false;
-    // Already ours (a second run), or inside something that is not plain text of the page.
-    if (pieces.some((p) => p.node.parentElement?.closest(`a[${ATTR_REF}]`))) return false;
-
-    const existing = pieces.map((p) => p.node.parentElement?.closest('a')).filter((a): a is HTMLAnchorElement => !!a);
+    const existing: HTMLAnchorElement[] = [];
+    for (const piece of pieces) {
+      const a = piece.node.parentElement?.closest('a');
+      if (!a) continue;
+      // Already linked by us (a second run): nothing to do.
+      if (a.hasAttribute(ATTR_REF)) return false;
+      existing.push(a);
+    }
     const key = String(nextRef++);
     if (existing.length > 0) {
       // The page's own link: keep it as it is, only say what it refers to — and only when the
       // whole reference lies inside that one link.
       const link = existing[0]!;
       if (existing.length !== pieces.length || existing.some((a) => a !== link)) return false;
+      // Only a link whose text IS the reference ("SOU 2018:65", "(SOU 2018:65)"); a link that
+      // merely mentions one among other words is the page's business.
+      const rest = (link.textContent ?? '').replace(segment.text.slice(ref.start, ref.end), '');
+      if (/[\p{L}\p{N}]/u.test(rest)) return false;
       link.setAttribute(ATTR_ID, ref.id);
       link.setAttribute(ATTR_REF, key);
       link.setAttribute(ATTR_EXISTING, '');
@@ -164,7 +185,7 @@ export class Annotator {
       const anchor = node.ownerDocument.createElement('a');
       anchor.setAttribute(ATTR_ID, ref.id);
       anchor.setAttribute(ATTR_REF, key);
-      anchor.href = href;
+      anchor.setAttribute('href', href);
       this.wrap(node, start, end, anchor);
       anchors.unshift(anchor);
     }

@@ -13,49 +13,65 @@ export interface Segment {
   starts: number[];
 }
 
-/** Elements whose text is never ours to read or touch. */
+/** Elements whose text is never ours to read or touch (as a selector, for other code's use). */
 export const SKIPPED_ELEMENTS =
   'script, style, noscript, template, textarea, input, select, option, button, code, kbd, samp, svg, math, ' +
   'iframe, object, canvas, video, audio, [contenteditable]:not([contenteditable="false"]), [data-riksref-ui]';
 
+// The same, checked by name and attribute: on a long document this runs for every element, and
+// a set lookup is many times cheaper than Element.matches() with a long selector list.
+const SKIPPED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'kbd',
+  'samp', 'svg', 'math', 'iframe', 'object', 'canvas', 'video', 'audio',
+]);
+
 // Inline elements: their text runs on with their neighbours'. Everything else starts a block.
 const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'LABEL', 'MARK', 'Q',
-  'RIKSREF-HIGHLIGHT', 'RUBY', 'RT', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'label', 'mark', 'q',
+  'riksref-highlight', 'ruby', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
 ]);
 
 export function isInline(el: Element): boolean {
-  return INLINE.has(el.tagName.toUpperCase());
+  return INLINE.has(el.localName);
 }
 
-/** The block a node's text belongs to: its nearest ancestor that is not inline. */
-function blockOf(node: Node, root: Node): Node {
-  let el = node.parentNode;
-  while (el && el !== root && el.nodeType === 1 && isInline(el as Element)) el = el.parentNode;
-  return el ?? root;
+/** True for elements whose subtree we never read: code, form fields, editable parts, our own UI. */
+export function isSkipped(el: Element): boolean {
+  const name = el.localName;
+  if (SKIPPED_TAGS.has(name)) return true;
+  // A `<pre>` that holds code is code; a `<pre>` of prose (riksdag tables, old texts) is prose.
+  if (name === 'pre') return el.querySelector('code') !== null;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  return el.hasAttribute('data-riksref-ui');
 }
 
-/** A `<pre>` that holds code is code; a `<pre>` of prose (riksdag tables, old texts) is prose. */
-function isCodeBlock(el: Element): boolean {
-  return el.tagName === 'PRE' && el.querySelector('code') !== null;
-}
-
-function skipped(el: Element): boolean {
-  return el.matches(SKIPPED_ELEMENTS) || isCodeBlock(el);
+/** The next node after `node`'s subtree in document order, within `root`. */
+function nextAfter(node: Node, root: Node): Node | null {
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode) {
+    if (n.nextSibling) return n.nextSibling;
+  }
+  return null;
 }
 
 /**
  * Walks `root` and hands out its segments one at a time, so a caller can stop between any two
- * (to yield to the page) and carry on later. The walk starts at `from` when given (a node inside
- * `root`), and stops before `until` when given.
+ * (to yield to the page) and carry on later — even after changing the DOM of segments already
+ * handed out. The walk starts at `from` when given (a node inside `root`), and stops at `until`
+ * when given (a node after `from`, typically the block where another pass began).
  */
 export function* segments(root: Element, options: { from?: Node; until?: Node } = {}): Generator<Segment> {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) => (node.nodeType === 1 && skipped(node as Element) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
-  });
-  if (options.from) walker.currentNode = options.from;
-  const until = options.until;
+  // Each element's block, found once per walk from its parent's.
+  const blocks = new Map<Node, Node>();
+  const blockOf = (el: Node): Node => {
+    if (el === root || el.nodeType !== 1 || !isInline(el as Element)) return el;
+    let block = blocks.get(el);
+    if (!block) {
+      block = el.parentNode ? blockOf(el.parentNode) : root;
+      blocks.set(el, block);
+    }
+    return block;
+  };
 
   let current: Segment | null = null;
   let currentBlock: Node | null = null;
@@ -65,25 +81,32 @@ export function* segments(root: Element, options: { from?: Node; until?: Node } 
     currentBlock = null;
   };
 
-  // `from` itself is read first when it is text (nextNode() would step past it).
-  let node: Node | null = options.from?.nodeType === 3 ? options.from : walker.nextNode();
-  for (; node; node = walker.nextNode()) {
-    if (until && (node === until || (until.nodeType === 1 && (until as Element).contains(node)))) break;
+  let node: Node | null = options.from ?? root.firstChild;
+  while (node) {
+    if (node === options.until) break;
     if (node.nodeType === 1) {
       const el = node as Element;
-      if (el.tagName === 'BR' && current) current.text += '\n';
+      if (isSkipped(el)) {
+        node = nextAfter(el, root);
+        continue;
+      }
+      if (el.localName === 'br' && current) current.text += '\n';
+      node = el.firstChild ?? nextAfter(el, root);
       continue;
     }
-    const text = node as Text;
-    const block = blockOf(text, root);
-    if (block !== currentBlock) {
-      yield* flush();
-      current = { text: '', nodes: [], starts: [] };
-      currentBlock = block;
+    if (node.nodeType === 3) {
+      const text = node as Text;
+      const block = text.parentNode ? blockOf(text.parentNode) : root;
+      if (block !== currentBlock) {
+        yield* flush();
+        current = { text: '', nodes: [], starts: [] };
+        currentBlock = block;
+      }
+      current!.starts.push(current!.text.length);
+      current!.nodes.push(text);
+      current!.text += text.data;
     }
-    current!.starts.push(current!.text.length);
-    current!.nodes.push(text);
-    current!.text += text.data;
+    node = nextAfter(node, root);
   }
   yield* flush();
 }

@@ -101,7 +101,8 @@ describe('metadata lookups through the background, against the fixture API', () 
     // Found so far: sou, skr, bet, dir (the not-found answers are remembered but are no documents).
     await expect.poll(() => count.textContent()).toBe('4');
     await options.getByRole('button', { name: 'Töm cachen' }).click();
-    await expect.poll(() => options.getByRole('status').textContent()).toBe('Cachen är tömd.');
+    const cache = options.getByRole('region', { name: 'Cache' });
+    await expect.poll(() => cache.getByRole('status').textContent()).toBe('Cachen är tömd.');
     await expect.poll(() => count.textContent()).toBe('0');
   });
 

@@ -57,7 +57,8 @@ describe('Annotator.annotate', () => {
     expect(own).toHaveLength(2);
     expect(own[0]!.getAttribute('href')).toBe('/sv/x');
     expect(own[0]!.dataset.riksref).toBe('sou:2018:65');
-    expect(own[1]!.dataset.riksref).toBe('prop:2017/18:1');
+    // A link that only mentions a reference among other words is left exactly as it was.
+    expect(own[1]!.outerHTML).toBe('<a href="/sv/y">mer om prop. 2017/18:1 här</a>');
   });
 
   test('leaves script, style, form fields, code, contenteditable and our own UI alone', () => {

@@ -17,6 +17,11 @@ export const URLS = {
   start: 'https://www.riksdagen.se/sv/',
   search: 'https://www.riksdagen.se/sv/sok/?q=terrorism',
   long: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/ett-langt-betankande_H601JuU99/',
+  longTypical: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/ett-langt-vanligt-betankande_H601JuU96/',
+  dynamic: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/motion/ett-starkare-skydd-mot-terrorism_H6021123/',
+  dynamicNext: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/proposition/ett-nytt-terroristbrott_H6031/',
+  manyReferences: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/manga-hanvisningar_H601JuU97/',
+  traps: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/fallor-for-riksref_H601JuU98/',
 } as const;
 
 const sitePages: Record<string, () => string> = {
@@ -26,6 +31,10 @@ const sitePages: Record<string, () => string> = {
   [new URL(URLS.answer).pathname]: () => page('answer-H612523.html'),
   [new URL(URLS.answerOldScheme).pathname]: () => page('answer-H612523.html'),
   [new URL(URLS.long).pathname]: () => longDocumentPage(),
+  [new URL(URLS.longTypical).pathname]: () => longDocumentPage(1_000_000, 'typical'),
+  [new URL(URLS.dynamic).pathname]: () => page('dynamic-H6021123.html'),
+  [new URL(URLS.traps).pathname]: () => page('traps-H601JuU98.html'),
+  [new URL(URLS.manyReferences).pathname]: () => page('many-references-H601JuU97.html'),
 };
 
 const dataPages: Record<string, () => string> = {

@@ -1,0 +1,93 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { kindName, REFERENCE_KINDS, type ReferenceKind } from '@/lib/refs';
+import type { LinkSettings } from '@/lib/settings';
+
+/** What the section needs; the options page passes the real settings storage. */
+export interface LinkSettingsApi {
+  get(): Promise<LinkSettings>;
+  set(settings: LinkSettings): Promise<void>;
+  /** Calls back when the settings change elsewhere (another options tab); returns the unsubscribe. */
+  watch(callback: (settings: LinkSettings) => void): () => void;
+}
+
+// Grouped the way a reader thinks of them: the government's series, the riksdag's, law and EU.
+const GROUPS: ReadonlyArray<[string, ReferenceKind[]]> = [
+  ['Regeringens dokument', ['prop', 'skr', 'sou', 'ds', 'dir']],
+  ['Riksdagens dokument', ['bet', 'rskr', 'mot', 'fr', 'ip']],
+  ['Lagar och EU', ['sfs', 'eu']],
+];
+
+/** Options page, section "Länkar": linking on or off, and which kinds of reference to link. */
+export function LinkSettingsSection({ api }: { api: LinkSettingsApi }) {
+  const headingId = useId();
+  const [settings, setSettings] = useState<LinkSettings | null>(null);
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    api.get().then(
+      (s) => live && setSettings(s),
+      (error: unknown) => live && setMessage(`Inställningarna kunde inte läsas: ${String(error)}`),
+    );
+    const unwatch = api.watch((s) => setSettings(s));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [api]);
+
+  async function save(next: LinkSettings) {
+    const previous = settings;
+    setSettings(next);
+    try {
+      await api.set(next);
+      setMessage('Sparat. Öppna sidor på riksdagen.se ändras direkt.');
+    } catch (error) {
+      setSettings(previous);
+      setMessage(`Inställningen kunde inte sparas: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const toggleKind = (kind: ReferenceKind, on: boolean) => {
+    if (!settings) return;
+    const off = new Set(settings.disabledKinds);
+    if (on) off.delete(kind);
+    else off.add(kind);
+    void save({ ...settings, disabledKinds: REFERENCE_KINDS.filter((k) => off.has(k)) });
+  };
+
+  return (
+    <section aria-labelledby={headingId} aria-busy={settings === null}>
+      <h2 id={headingId}>Länkar</h2>
+      <label>
+        <input
+          type="checkbox"
+          data-setting="enabled"
+          checked={settings?.enabled ?? true}
+          disabled={!settings}
+          onChange={(e) => settings && void save({ ...settings, enabled: e.currentTarget.checked })}
+        />{' '}
+        Gör hänvisningar till länkar på riksdagen.se
+      </label>
+      {GROUPS.map(([legend, kinds]) => (
+        <fieldset key={legend} disabled={!settings || !settings.enabled}>
+          <legend>{legend}</legend>
+          {kinds.map((kind) => (
+            <label key={kind} class="kind">
+              <input
+                type="checkbox"
+                data-setting={`kind:${kind}`}
+                checked={!settings?.disabledKinds.includes(kind)}
+                onChange={(e) => toggleKind(kind, e.currentTarget.checked)}
+              />{' '}
+              {kindName(kind)}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <p role="status" aria-live="polite">
+        {message}
+      </p>
+    </section>
+  );
+}

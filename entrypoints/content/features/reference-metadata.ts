@@ -1,0 +1,82 @@
+import { ATTR_EXISTING } from '@/lib/page';
+import { send, type LookupResult } from '@/lib/messages';
+import { MAX_IDS_PER_LOOKUP } from '@/lib/messages/protocol';
+import type { Feature } from '../feature';
+
+// Links arrive chunk by chunk on long pages; gather them for a moment so a page view costs one
+// lookup, not one per chunk.
+const GATHER_MS = 250;
+
+/**
+ * Asks the background, in one batch, what each reference on the page is, then points every link
+ * we made at the document's own page and gives it the title as a tooltip. Links stay on their
+ * fallback address when the metadata is unavailable; the hover card offers a retry.
+ */
+export const referenceMetadata: Feature = {
+  name: 'reference-metadata',
+  runsOn: () => true,
+  start({ ctx, signal, quietly, references }) {
+    const asked = new Set<string>();
+    const found = new Map<string, LookupResult>();
+    const upgraded = new WeakSet<Element>();
+    let timer: number | undefined;
+
+    const lookUp = async (ids: string[]) => {
+      references.setMetadata(ids.map((id) => [id, { status: 'loading' }]));
+      for (let i = 0; i < ids.length; i += MAX_IDS_PER_LOOKUP) {
+        const batch = ids.slice(i, i + MAX_IDS_PER_LOOKUP);
+        let results: Record<string, LookupResult>;
+        try {
+          ({ results } = await send('lookupReferences', { ids: batch }));
+        } catch (error) {
+          console.warn('[Riksref] metadata lookup failed', error);
+          results = Object.fromEntries(batch.map((id) => [id, { status: 'unavailable', reason: 'network' } as const]));
+        }
+        if (signal.aborted) return;
+        for (const [id, result] of Object.entries(results)) if (result.status === 'found') found.set(id, result);
+        references.setMetadata(batch.map((id) => [id, results[id] ?? { status: 'unavailable', reason: 'malformed' }]));
+        upgradeLinks(results);
+      }
+    };
+
+    const upgradeLinks = (results: Record<string, LookupResult>) => {
+      quietly(() => {
+        for (const ref of references.all.values()) {
+          const result = results[ref.id];
+          if (result?.status !== 'found') continue;
+          for (const anchor of ref.anchors) {
+            if (upgraded.has(anchor)) continue;
+            upgraded.add(anchor);
+            // The page's own links keep their href; ours now lead to the document itself.
+            if (!anchor.hasAttribute(ATTR_EXISTING)) anchor.href = result.meta.url;
+            anchor.title = `${result.meta.label}: ${result.meta.title}`;
+          }
+        }
+      });
+    };
+
+    const gather = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = ctx.setTimeout(() => {
+        timer = undefined;
+        const fresh = references.ids().filter((id) => !asked.has(id));
+        if (fresh.length === 0) return;
+        for (const id of fresh) asked.add(id);
+        void lookUp(fresh);
+      }, GATHER_MS);
+    };
+
+    references.onRetry((ids) => void lookUp(ids));
+    const unsubscribe = references.subscribe(gather);
+    // Links made after their metadata arrived (late text, a settings change) are upgraded as they
+    // appear; until some metadata has arrived there is nothing to do, which keeps the linking of
+    // a long document from paying for this on every chunk.
+    const reapply = references.subscribe(() => {
+      if (found.size > 0) upgradeLinks(Object.fromEntries(found));
+    });
+    return () => {
+      unsubscribe();
+      reapply();
+    };
+  },
+};

@@ -1,0 +1,171 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { detectPage, isInline, type DetectedPage } from '@/lib/page';
+import type { Feature, FeatureScope } from './feature';
+import { PageReferences } from './page-references';
+
+// Page changes arrive in bursts (a framework re-rendering, content loaded in pieces): wait for a
+// quiet moment before acting, but not so long that the reader notices.
+const SETTLE_MS = 200;
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+interface Running {
+  url: string;
+  page: DetectedPage;
+  abort: AbortController;
+  cleanups: Array<() => void>;
+  regionHandlers: Array<(changed: Element[]) => void>;
+}
+
+/**
+ * Runs the features on the current page and keeps them in step with it: detects the page, starts
+ * the features that apply, forwards the page's own changes to the document region, and starts
+ * over when the site navigates without reloading or replaces the region.
+ */
+export function runPage(ctx: ContentScriptContext, features: Feature[]): void {
+  let running: Running | null = null;
+  let pending = new Set<Node>();
+  let settleTimer: number | undefined;
+
+  const observer = new MutationObserver((records) => collect(records));
+  const collect = (records: MutationRecord[]) => {
+    for (const record of records) {
+      if (record.type === 'characterData') pending.add(record.target);
+      for (const node of record.addedNodes) pending.add(node);
+      for (const node of record.removedNodes) if (node.nodeType === 1) pending.add(record.target);
+    }
+    if (records.length > 0) schedule();
+  };
+  const schedule = () => {
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
+    settleTimer = ctx.setTimeout(settle, SETTLE_MS);
+  };
+
+  /**
+   * Our own writes: deliver what the page did before them, and stop watching while we write.
+   * Nothing of the page's can run in between (our write is synchronous), so nothing of the
+   * page's is missed — and our thousands of splits on a long document cost no mutation records.
+   */
+  let quiet = 0;
+  const quietly = <T>(write: () => T): T => {
+    if (quiet > 0) return write();
+    collect(observer.takeRecords());
+    observer.disconnect();
+    quiet++;
+    try {
+      return write();
+    } finally {
+      quiet--;
+      observer.observe(document.documentElement, OBSERVE);
+    }
+  };
+
+  const stop = () => {
+    if (!running) return;
+    const { abort, cleanups } = running;
+    running = null;
+    abort.abort();
+    quietly(() => {
+      for (const cleanup of cleanups.reverse()) {
+        try {
+          cleanup();
+        } catch (error) {
+          console.warn('[Riksref] clean-up failed', error);
+        }
+      }
+      delete document.documentElement.dataset.riksrefPage;
+      delete document.documentElement.dataset.riksrefDokId;
+    });
+  };
+
+  const start = () => {
+    stop();
+    pending = new Set();
+    let page: DetectedPage | null = null;
+    const detecting = performance.now();
+    try {
+      page = detectPage(location.href, document);
+    } catch (error) {
+      console.warn('[Riksref] could not read this page', error);
+    }
+    if (!page) return;
+    // Measured for `npm run bench`, beside the linking's own measure.
+    performance.measure('riksref:detect', { start: detecting });
+    const current: Running = { url: location.href, page, abort: new AbortController(), cleanups: [], regionHandlers: [] };
+    running = current;
+    quietly(() => {
+      // Recorded on the page so tests and later features can see what we decided.
+      document.documentElement.dataset.riksrefPage = page.kind;
+      document.documentElement.dataset.riksrefDokId = page.dokId;
+    });
+    const references = new PageReferences();
+    for (const feature of features) {
+      if (!feature.runsOn(page)) continue;
+      const scope: FeatureScope = {
+        page,
+        ctx,
+        signal: current.abort.signal,
+        quietly,
+        onRegionChange: (handler) => current.regionHandlers.push(handler),
+        references,
+      };
+      // The page must never break because of us: one failing feature stops only itself.
+      Promise.resolve()
+        .then(() => feature.start(scope))
+        .then((cleanup) => {
+          if (typeof cleanup !== 'function') return;
+          if (current.abort.signal.aborted) quietly(cleanup);
+          else current.cleanups.push(cleanup);
+        })
+        .catch((error: unknown) => console.warn(`[Riksref] ${feature.name} failed`, error));
+    }
+  };
+
+  const settle = () => {
+    settleTimer = undefined;
+    collect(observer.takeRecords());
+    const changed = pending;
+    pending = new Set();
+    if (!running) {
+      // Not a document page (yet): an address change may make it one.
+      if (location.href !== lastUrl) start();
+      lastUrl = location.href;
+      return;
+    }
+    if (location.href !== running.url || !running.page.region.isConnected) {
+      lastUrl = location.href;
+      start();
+      return;
+    }
+    const blocks = blocksWithin(running.page.region, changed);
+    if (blocks.length === 0) return;
+    for (const handler of running.regionHandlers) {
+      try {
+        handler(blocks);
+      } catch (error) {
+        console.warn('[Riksref] region change handler failed', error);
+      }
+    }
+  };
+
+  let lastUrl = location.href;
+  // The site navigates with the History API; WXT turns that into one event.
+  ctx.addEventListener(window, 'wxt:locationchange', () => schedule());
+  observer.observe(document.documentElement, OBSERVE);
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    stop();
+  });
+  start();
+}
+
+/** The blocks of `region` that hold the changed nodes, outermost only. */
+function blocksWithin(region: Element, nodes: Set<Node>): Element[] {
+  const blocks = new Set<Element>();
+  for (const node of nodes) {
+    if (!node.isConnected || !region.contains(node)) continue;
+    let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    while (el && el !== region && isInline(el)) el = el.parentElement;
+    if (el) blocks.add(el);
+  }
+  return [...blocks].filter((b) => ![...blocks].some((other) => other !== b && other.contains(b)));
+}

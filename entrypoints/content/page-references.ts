@@ -1,0 +1,64 @@
+import type { LinkedReference } from '@/lib/page';
+import type { LookupResult } from '@/lib/messages';
+
+export type MetadataState = { status: 'loading' } | LookupResult;
+
+/**
+ * The references on this page and their metadata: written by the linking and metadata features,
+ * read by the hover cards and the side panel. A small observable store, nothing more.
+ */
+export class PageReferences {
+  private linked: ReadonlyMap<string, LinkedReference> = new Map();
+  private metadata = new Map<string, MetadataState>();
+  private listeners = new Set<() => void>();
+  private retryHandler: ((ids: string[]) => void) | null = null;
+
+  /** Every linked reference by its `data-riksref-ref` key. */
+  get all(): ReadonlyMap<string, LinkedReference> {
+    return this.linked;
+  }
+
+  /** The distinct canonical ids on the page, in document order of first occurrence. */
+  ids(): string[] {
+    return [...new Set([...this.linked.values()].map((r) => r.id))];
+  }
+
+  /** The linking feature's live map (not copied: a long document publishes it every chunk). */
+  setLinked(linked: ReadonlyMap<string, LinkedReference>): void {
+    this.linked = linked;
+    this.notify();
+  }
+
+  metadataOf(id: string): MetadataState | undefined {
+    return this.metadata.get(id);
+  }
+
+  setMetadata(entries: Iterable<[string, MetadataState]>): void {
+    for (const [id, state] of entries) this.metadata.set(id, state);
+    this.notify();
+  }
+
+  /** Asks again for metadata that could not be fetched (the card's "Försök igen"). */
+  retry(ids: string[]): void {
+    this.retryHandler?.(ids);
+  }
+
+  onRetry(handler: (ids: string[]) => void): void {
+    this.retryHandler = handler;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch (error) {
+        console.warn('[Riksref]', error);
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+import { REFERENCE_KINDS, type ReferenceKind } from '../refs/types.ts';
+
+/** The reader's settings for linking, kept in `storage.sync` so they follow the browser profile. */
+export interface LinkSettings {
+  /** Link references at all. */
+  enabled: boolean;
+  /** Kinds the reader turned off; a kind added in a later version is on until turned off. */
+  disabledKinds: ReferenceKind[];
+}
+
+export const DEFAULT_LINK_SETTINGS: LinkSettings = { enabled: true, disabledKinds: [] };
+
+const schema = z.object({
+  enabled: z.boolean(),
+  // Unknown kinds (from a newer version, or a damaged value) are dropped, not fatal.
+  disabledKinds: z.array(z.string()),
+});
+
+/** Reads a stored value, tolerating anything: what cannot be read falls back to the defaults. */
+export function parseLinkSettings(value: unknown): LinkSettings {
+  const parsed = z.safeParse(schema, value);
+  if (!parsed.success) return DEFAULT_LINK_SETTINGS;
+  const known = new Set<string>(REFERENCE_KINDS);
+  return {
+    enabled: parsed.data.enabled,
+    disabledKinds: parsed.data.disabledKinds.filter((k): k is ReferenceKind => known.has(k)),
+  };
+}
+
+export function enabledKinds(settings: LinkSettings): Set<ReferenceKind> {
+  const off = new Set(settings.disabledKinds);
+  return new Set(REFERENCE_KINDS.filter((k) => !off.has(k)));
+}
+
+const item = storage.defineItem<unknown>('sync:linkSettings', { fallback: DEFAULT_LINK_SETTINGS });
+
+export const linkSettings = {
+  /** The stored settings; the defaults when storage cannot be read (the page still gets links). */
+  async get(): Promise<LinkSettings> {
+    try {
+      return parseLinkSettings(await item.getValue());
+    } catch (error) {
+      console.warn('[Riksref] settings unavailable, using defaults', error);
+      return DEFAULT_LINK_SETTINGS;
+    }
+  },
+  async set(settings: LinkSettings): Promise<void> {
+    await item.setValue(settings);
+  },
+  /** Calls back with the new settings whenever they change, in any tab or page. */
+  watch(callback: (settings: LinkSettings) => void): () => void {
+    try {
+      return item.watch((value) => callback(parseLinkSettings(value)));
+    } catch (error) {
+      console.warn('[Riksref] cannot watch settings', error);
+      return () => {};
+    }
+  },
+};
