@@ -215,3 +215,19 @@ describe('anchoring in the DOM after the markup changed', () => {
     expect(after.rangeOf(anchor.start, anchor.end)!.toString()).toBe(sentence);
   });
 });
+
+describe('two passes: cheap first, the whole-text search later', () => {
+  test('without the whole-text search a far-moved edited passage is left for later, then found', () => {
+    const selectors = select(TEXT, 'Polismyndigheten har ett nära samarbete med kommuner');
+    const filler = 'Ord som inte har med saken att göra. '.repeat(200);
+    const changed = TEXT.replace('Polismyndigheten', filler + 'Polismyndigheten').replace('nära', 'när');
+    expect(anchorAll(changed, [selectors], { wholeText: false })).toEqual([null]);
+    expect(anchorSelectors(changed, selectors, 0, { wholeText: true })?.method).toBe('fuzzy');
+  });
+
+  test('an edit near the old place is found in the first pass', () => {
+    const selectors = select(TEXT, 'Polismyndigheten har ett nära samarbete med kommuner');
+    const changed = TEXT.replace('nära', 'när');
+    expect(anchorAll(changed, [selectors], { wholeText: false })[0]?.method).toBe('fuzzy');
+  });
+});

@@ -8,7 +8,7 @@ import { SelectionToolbar } from '@/components/SelectionToolbar';
 import type { Highlight, HighlightColor } from '@/lib/highlights/highlight';
 import { parseTabCommand } from '@/lib/messages/tab-commands';
 import { send } from '@/lib/messages/send';
-import { anchorAll, describeRange, TextIndex, type Selectors } from '@/lib/page/anchoring';
+import { anchorAll, anchorSelectors, describeRange, TextIndex, type Selectors, type TextAnchor } from '@/lib/page/anchoring';
 import { HighlightPainter } from '@/lib/page/highlight-paint';
 import { selectionInRegion } from '@/lib/page/selection';
 import type { Feature, FeatureScope } from '../feature';
@@ -40,6 +40,8 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
   painter.installStyles(pageHighlightCss());
 
   let saved: Highlight[] = [];
+  /** Where each highlight was found in the region's text (by id); missing ones are orphans. */
+  let found = new Map<string, TextAnchor>();
   let ranges = new Map<string, Range>();
   let reported = false;
   let panel: Panel = { kind: 'none' };
@@ -69,31 +71,75 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
 
   // --- anchoring and painting ---------------------------------------------------------------
 
+  /** Bumped by every pass: a later whole-text search of an older pass stops. */
+  let generation = 0;
+
+  /**
+   * Anchors every saved highlight against the region's text as it is now, and paints. Two
+   * passes (lib/page/anchoring/anchor.ts): the cheap steps for all at once, painted at once;
+   * then, for each highlight still missing, the whole-text fuzzy search as its own task, so that
+   * a page with orphans never blocks the reader for their sake.
+   */
   function reanchor() {
     if (signal.aborted) return;
+    const pass = ++generation;
+    const began = performance.now();
     painter.clear(); // the fallback's wrappers must go before the text is read again
-    const index = TextIndex.build(page.region);
-    const anchors = anchorAll(index.text, saved.map((s) => s.selectors));
-    ranges = new Map();
-    const found: string[] = [];
-    const orphans: string[] = [];
+    const text = TextIndex.build(page.region).text;
+    const anchors = anchorAll(text, saved.map((s) => s.selectors), { wholeText: false });
+    found = new Map();
+    const missing: Highlight[] = [];
     saved.forEach((highlight, i) => {
       const anchor = anchors[i];
+      if (anchor) found.set(highlight.id, anchor);
+      else missing.push(highlight);
+    });
+    repaint();
+    // Measured for `npm run bench` (bench/anchoring.ts): the first pass, text to paint.
+    const methods: Record<string, number> = {};
+    for (const anchor of anchors) methods[anchor?.method ?? 'later'] = (methods[anchor?.method ?? 'later'] ?? 0) + 1;
+    performance.measure('riksref:anchor', { start: began, detail: { highlights: saved.length, methods } });
+
+    const searchNext = () => {
+      if (signal.aborted || pass !== generation) return;
+      const highlight = missing.shift();
+      if (!highlight) return finish();
+      const anchor = anchorSelectors(text, highlight.selectors, 0, { wholeText: true });
+      if (anchor) {
+        found.set(highlight.id, anchor);
+        repaint();
+      }
+      ctx.setTimeout(searchNext, 0);
+    };
+    const finish = () => {
+      quietly(() => {
+        document.documentElement.dataset.riksrefHighlights = String(ranges.size);
+      });
+      // Tell the background which are orphans now, once per visit, only if that changed.
+      const orphans = saved.filter((s) => !found.has(s.id)).map((s) => s.id);
+      if (!reported && saved.some((s) => (s.orphan ?? false) !== orphans.includes(s.id))) {
+        reported = true;
+        const anchored = saved.filter((s) => found.has(s.id)).map((s) => s.id);
+        send('reportAnchoring', { dokId: page.dokId, found: anchored, orphans }).catch(() => {});
+      }
+    };
+    searchNext();
+  }
+
+  /**
+   * Ranges from the anchored text offsets, over the DOM as it is now, painted. Offsets outlive
+   * DOM changes that keep the text (our links, the fallback's wrappers); Ranges do not.
+   */
+  function repaint() {
+    painter.clear();
+    const index = TextIndex.build(page.region);
+    ranges = new Map();
+    for (const highlight of saved) {
+      const anchor = found.get(highlight.id);
       const range = anchor && index.rangeOf(anchor.start, anchor.end);
-      if (range) {
-        ranges.set(highlight.id, range);
-        found.push(highlight.id);
-      } else orphans.push(highlight.id);
-    });
-    painter.paint(saved.filter((s) => ranges.has(s.id)).map((s) => ({ id: s.id, color: s.color, range: ranges.get(s.id)! })));
-    quietly(() => {
-      document.documentElement.dataset.riksrefHighlights = String(found.length);
-    });
-    // Tell the background which are orphans now, once per visit, only if that changed.
-    if (!reported && saved.some((s) => (s.orphan ?? false) !== orphans.includes(s.id))) {
-      reported = true;
-      send('reportAnchoring', { dokId: page.dokId, found, orphans }).catch(() => {});
+      if (range) ranges.set(highlight.id, range);
     }
+    painter.paint(saved.filter((s) => ranges.has(s.id)).map((s) => ({ id: s.id, color: s.color, range: ranges.get(s.id)! })));
   }
 
   let reanchorTimer: number | undefined;

@@ -16,6 +16,10 @@ import type { Selectors, TextAnchor } from './types.ts';
  *     was edited.
  *
  * Nothing fits → null: the highlight is an orphan, kept and shown as such, never deleted.
+ *
+ * An orphan is the expensive case: it pays the whole-text fuzzy search and finds nothing. A page
+ * anchors in two passes (see AnchorOptions): everything cheap first, painted at once; then the
+ * whole-text search for each highlight still missing, one per task.
  */
 
 function contextMatches(text: string, start: number, end: number, selectors: Selectors): boolean {
@@ -24,8 +28,17 @@ function contextMatches(text: string, start: number, end: number, selectors: Sel
     (prefix.length === 0 && suffix.length === 0);
 }
 
+export interface AnchorOptions {
+  /**
+   * Whether a failed highlight may search the whole text approximately (default true). False
+   * keeps a pass to the cheap steps and a fuzzy search near the expected place; what is left
+   * unanchored then is either an orphan or found by a later whole-text search.
+   */
+  wholeText?: boolean;
+}
+
 /** Anchors one highlight. `drift` is how far the text moved before it, if known. */
-export function anchorSelectors(text: string, selectors: Selectors, drift = 0): TextAnchor | null {
+export function anchorSelectors(text: string, selectors: Selectors, drift = 0, options: AnchorOptions = {}): TextAnchor | null {
   const { exact } = selectors.quote;
   if (!exact) return null;
   const { start } = selectors.position;
@@ -41,7 +54,7 @@ export function anchorSelectors(text: string, selectors: Selectors, drift = 0): 
   const context = { prefix: selectors.quote.prefix, suffix: selectors.quote.suffix, hint: moved };
   const exactMatch = matchExact(text, exact, context);
   if (exactMatch) return { start: exactMatch.start, end: exactMatch.end, method: 'quote' };
-  const fuzzy = matchFuzzy(text, exact, context);
+  const fuzzy = matchFuzzy(text, exact, context, options.wholeText ?? true);
   if (fuzzy) return { start: fuzzy.start, end: fuzzy.end, method: 'fuzzy' };
   return null;
 }
@@ -51,13 +64,13 @@ export function anchorSelectors(text: string, selectors: Selectors, drift = 0): 
  * of their stored positions, so the drift learned from one serves the next; results come back
  * in the order given. Null entries are orphans.
  */
-export function anchorAll(text: string, all: readonly Selectors[]): (TextAnchor | null)[] {
+export function anchorAll(text: string, all: readonly Selectors[], options: AnchorOptions = {}): (TextAnchor | null)[] {
   const order = all.map((_, i) => i).sort((a, b) => all[a]!.position.start - all[b]!.position.start);
   const results: (TextAnchor | null)[] = new Array(all.length).fill(null);
   let drift = 0;
   for (const i of order) {
     const selectors = all[i]!;
-    const anchor = anchorSelectors(text, selectors, drift);
+    const anchor = anchorSelectors(text, selectors, drift, options);
     results[i] = anchor;
     if (anchor) drift = anchor.start - selectors.position.start;
   }

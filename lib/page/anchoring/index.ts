@@ -2,4 +2,4 @@ export type { Selectors, TextAnchor, TextPositionSelector, TextQuoteSelector } f
 export { TextIndex, type TextPoint } from './text-index.ts';
 export { CONTEXT_CHARS, describeRange, describeText } from './describe.ts';
 export { errorBudget, matchExact, matchFuzzy, matchQuote, type QuoteContext, type QuoteMatch } from './match-quote.ts';
-export { anchorAll, anchorSelectors } from './anchor.ts';
+export { anchorAll, anchorSelectors, type AnchorOptions } from './anchor.ts';

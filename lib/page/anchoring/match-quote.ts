@@ -127,9 +127,11 @@ export function matchExact(text: string, quote: string, context: QuoteContext = 
 
 /**
  * The best approximate occurrence within the error budget, or null. Tries a window around
- * `context.hint` first (see WINDOW_CHARS), then the whole text.
+ * `context.hint` first (see WINDOW_CHARS), then — unless `wholeText` is false — the whole text.
+ * The whole-text search is what makes an orphan expensive (tens of milliseconds on 1 MB for a
+ * long quote), so a caller anchoring many highlights may leave it for later, one at a time.
  */
-export function matchFuzzy(text: string, quote: string, context: QuoteContext = {}): QuoteMatch | null {
+export function matchFuzzy(text: string, quote: string, context: QuoteContext = {}, wholeText = true): QuoteMatch | null {
   if (!quote) return null;
   const budget = errorBudget(quote);
   if (context.hint !== undefined) {
@@ -143,6 +145,7 @@ export function matchFuzzy(text: string, quote: string, context: QuoteContext = 
     const found = best(text, quote, near, context);
     if (found) return found;
   }
+  if (!wholeText) return null;
   return best(text, quote, approxSearch(text, quote, budget), context);
 }
 
