@@ -1,8 +1,21 @@
+/** One measured figure: the median of several runs, with the spread. */
 export interface Result {
   name: string;
   medianMs: number;
-  mbPerSecond: number;
+  minMs: number;
+  maxMs: number;
+  runs: number;
+  /** Throughput over the input, when the input has a size. */
+  mbPerSecond?: number;
   note?: string;
+}
+
+/** A table of results measured side by side in one run, with the targets they answer to. */
+export interface Section {
+  title: string;
+  results: Result[];
+  /** DESIGN.md's targets for this section, each with whether this run met it. */
+  targets?: Array<{ target: string; measured: string; met: boolean }>;
 }
 
 export function median(values: number[]): number {
@@ -10,7 +23,21 @@ export function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Median wall time of `runs` runs after `warmup` unmeasured ones, and throughput over `bytes`. */
+/** A Result from raw run times (ms), with throughput when `bytes` is given. */
+export function summarize(name: string, times: number[], bytes?: number, note?: string): Result {
+  const medianMs = median(times);
+  return {
+    name,
+    medianMs,
+    minMs: Math.min(...times),
+    maxMs: Math.max(...times),
+    runs: times.length,
+    ...(bytes !== undefined && { mbPerSecond: bytes / 1e6 / (medianMs / 1000) }),
+    ...(note !== undefined && { note }),
+  };
+}
+
+/** Times `fn` over `runs` runs after `warmup` unmeasured ones. */
 export function measure(name: string, bytes: number, fn: () => void, runs = 9, warmup = 3): Result {
   for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];
@@ -19,16 +46,36 @@ export function measure(name: string, bytes: number, fn: () => void, runs = 9, w
     fn();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  const medianMs = times[Math.floor(times.length / 2)]!;
-  return { name, medianMs, mbPerSecond: bytes / 1e6 / (medianMs / 1000) };
+  return summarize(name, times, bytes);
 }
 
-export function printTable(title: string, results: Result[]): void {
-  console.log(`\n${title}`);
-  for (const r of results) {
+const ms = (value: number) => value.toFixed(1);
+
+export function printSection(section: Section): void {
+  console.log(`\n${section.title}`);
+  for (const r of section.results) {
+    const rate = r.mbPerSecond !== undefined ? `${r.mbPerSecond.toFixed(1).padStart(8)} MB/s` : ''.padStart(13);
     console.log(
-      `  ${r.name.padEnd(44)} ${r.medianMs.toFixed(1).padStart(8)} ms ${r.mbPerSecond.toFixed(1).padStart(8)} MB/s${r.note ? `   ${r.note}` : ''}`,
+      `  ${r.name.padEnd(48)} ${ms(r.medianMs).padStart(8)} ms (${ms(r.minMs)}–${ms(r.maxMs)}) ${rate}${r.note ? `   ${r.note}` : ''}`,
     );
   }
+  for (const t of section.targets ?? []) console.log(`  ${t.met ? 'met ' : 'MISS'}  ${t.target}: ${t.measured}`);
+}
+
+/** The run as Markdown, for bench/results.md and the README. */
+export function toMarkdown(sections: Section[], environment: string): string {
+  const lines = [`Measured ${new Date().toISOString().slice(0, 10)} on ${environment} by \`npm run bench\`.`, ''];
+  for (const section of sections) {
+    lines.push(`### ${section.title}`, '', '| what | median | min–max | runs | throughput | note |', '| --- | ---: | ---: | ---: | ---: | --- |');
+    for (const r of section.results) {
+      const rate = r.mbPerSecond !== undefined ? `${r.mbPerSecond.toFixed(1)} MB/s` : '';
+      lines.push(`| ${r.name} | ${ms(r.medianMs)} ms | ${ms(r.minMs)}–${ms(r.maxMs)} ms | ${r.runs} | ${rate} | ${r.note ?? ''} |`);
+    }
+    if (section.targets?.length) {
+      lines.push('', '| target (DESIGN.md) | this run | met |', '| --- | --- | --- |');
+      for (const t of section.targets) lines.push(`| ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
 }

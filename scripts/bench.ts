@@ -1,13 +1,23 @@
-// `npm run bench`: every benchmark in one run, printed as a table.
-import { benchAnchoringInBrowser, benchAnchoringText } from '../bench/anchoring.ts';
+// `npm run bench`: every benchmark in one run. Prints the tables and writes bench/results.md and
+// bench/results.json (the README's performance table is copied from results.md).
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { benchAnchoring } from '../bench/anchoring.ts';
 import { benchFindReferences } from '../bench/find-references.ts';
 import { benchLinkInBrowser } from '../bench/link-in-browser.ts';
-import { printTable } from '../bench/measure.ts';
+import { printSection, toMarkdown, type Section } from '../bench/measure.ts';
+import { benchSize } from '../bench/size.ts';
 
-console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
-printTable('findReferences on ~10 MB of riksdag-style text (tests/fixtures/text)', benchFindReferences());
-printTable('Re-anchoring 500 highlights on the ~1 MB fixture (target ≤ 200 ms)', [
-  ...benchAnchoringText(),
-  ...(await benchAnchoringInBrowser()),
-]);
-printTable('Linking the ~1 MB fixtures in Chromium with the built extension (median of 7 loads)', await benchLinkInBrowser());
+const environment = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, Debian Chromium`;
+console.log(environment);
+
+const sections: Section[] = [];
+for (const run of [benchFindReferences, benchLinkInBrowser, benchAnchoring, benchSize]) {
+  const section = await run();
+  printSection(section);
+  sections.push(section);
+}
+
+writeFileSync(new URL('../bench/results.md', import.meta.url), toMarkdown(sections, environment));
+writeFileSync(new URL('../bench/results.json', import.meta.url), JSON.stringify({ environment, date: new Date().toISOString(), sections }, null, 2) + '\n');
+console.log('\nWrote bench/results.md and bench/results.json');

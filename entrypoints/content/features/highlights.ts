@@ -85,7 +85,8 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
     const pass = ++generation;
     const began = performance.now();
     painter.clear(); // the fallback's wrappers must go before the text is read again
-    const text = TextIndex.build(page.region).text;
+    const firstIndex = TextIndex.build(page.region);
+    const text = firstIndex.text;
     const anchors = anchorAll(text, saved.map((s) => s.selectors), { wholeText: false });
     found = new Map();
     const missing: Highlight[] = [];
@@ -94,7 +95,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
       if (anchor) found.set(highlight.id, anchor);
       else missing.push(highlight);
     });
-    repaint();
+    repaint(firstIndex);
     // Measured for `npm run bench` (bench/anchoring.ts): the first pass, text to paint.
     const methods: Record<string, number> = {};
     for (const anchor of anchors) methods[anchor?.method ?? 'later'] = (methods[anchor?.method ?? 'later'] ?? 0) + 1;
@@ -130,9 +131,10 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
    * Ranges from the anchored text offsets, over the DOM as it is now, painted. Offsets outlive
    * DOM changes that keep the text (our links, the fallback's wrappers); Ranges do not.
    */
-  function repaint() {
+  function repaint(fresh?: TextIndex) {
     painter.clear();
-    const index = TextIndex.build(page.region);
+    // An index just built over an unpainted region is still true; otherwise read the DOM again.
+    const index = fresh ?? TextIndex.build(page.region);
     ranges = new Map();
     for (const highlight of saved) {
       const anchor = found.get(highlight.id);

@@ -18,6 +18,9 @@ export const URLS = {
   search: 'https://www.riksdagen.se/sv/sok/?q=terrorism',
   long: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/ett-langt-betankande_H601JuU99/',
   longTypical: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/ett-langt-vanligt-betankande_H601JuU96/',
+  // The long documents again at addresses that are not document pages, where Riksref stays away.
+  benchTypical: 'https://www.riksdagen.se/sv/bench/typical/',
+  benchDense: 'https://www.riksdagen.se/sv/bench/dense/',
   dynamic: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/motion/ett-starkare-skydd-mot-terrorism_H6021123/',
   dynamicNext: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/proposition/ett-nytt-terroristbrott_H6031/',
   manyReferences: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/manga-hanvisningar_H601JuU97/',
@@ -32,6 +35,8 @@ const sitePages: Record<string, () => string> = {
   [new URL(URLS.answerOldScheme).pathname]: () => page('answer-H612523.html'),
   [new URL(URLS.long).pathname]: () => longDocumentPage(),
   [new URL(URLS.longTypical).pathname]: () => longDocumentPage(1_000_000, 'typical'),
+  [new URL(URLS.benchTypical).pathname]: () => longDocumentPage(1_000_000, 'typical'),
+  [new URL(URLS.benchDense).pathname]: () => longDocumentPage(),
   [new URL(URLS.dynamic).pathname]: () => page('dynamic-H6021123.html'),
   [new URL(URLS.traps).pathname]: () => page('traps-H601JuU98.html'),
   [new URL(URLS.manyReferences).pathname]: () => page('many-references-H601JuU97.html'),
