@@ -83,6 +83,16 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
   function reanchor() {
     if (signal.aborted) return;
     const pass = ++generation;
+    if (saved.length === 0) {
+      // Most pages have no highlights: no text to read, nothing to paint.
+      painter.clear();
+      found = new Map();
+      ranges = new Map();
+      quietly(() => {
+        document.documentElement.dataset.riksrefHighlights = '0';
+      });
+      return;
+    }
     const began = performance.now();
     painter.clear(); // the fallback's wrappers must go before the text is read again
     const firstIndex = TextIndex.build(page.region);
