@@ -19,11 +19,19 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'sv',
     host_permissions: RIKSDAGEN_HOSTS,
-    // storage: the reader's settings (storage.sync). Nothing else: no tabs, no <all_urls>. (WXT adds
+    // storage: the reader's settings (storage.sync). contextMenus: "Spara markering" in the
+    // context menu of a selection (highlights). Nothing else: no tabs, no <all_urls>. (WXT adds
     // Chrome's `sidePanel` itself for the sidepanel entrypoint; Firefox's sidebar needs none.)
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     // The toolbar button opens the side panel (background.ts); no popup.
     action: { default_title: 'Riksref' },
+    // Alt+Shift+H saves the selection as a highlight; the reader can change the key in the browser.
+    commands: {
+      'save-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_saveSelection__',
+      },
+    },
     icons: {
       16: 'icon/16.png',
       32: 'icon/32.png',

@@ -2,6 +2,7 @@
 // bench/results.json (the README's performance table is copied from results.md).
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { benchAnchoring } from '../bench/anchoring.ts';
 import { benchFindReferences } from '../bench/find-references.ts';
 import { benchLinkInBrowser } from '../bench/link-in-browser.ts';
 import { printSection, toMarkdown, type Section } from '../bench/measure.ts';
@@ -11,7 +12,7 @@ const environment = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown C
 console.log(environment);
 
 const sections: Section[] = [];
-for (const run of [benchFindReferences, benchLinkInBrowser, benchSize]) {
+for (const run of [benchFindReferences, benchLinkInBrowser, benchAnchoring, benchSize]) {
   const section = await run();
   printSection(section);
   sections.push(section);

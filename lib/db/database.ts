@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { Highlight } from '../highlights/highlight.ts';
 import type { DocumentMeta } from '../riksdagen/types.ts';
 
 /**
@@ -30,18 +31,37 @@ export interface ServiceStatusRecord {
   lastFailureReason?: string;
 }
 
+/** A saved highlight (lib/highlights): written only by the background, through typed messages. */
+export type HighlightRecord = Highlight;
+
+/**
+ * Every schema version, in order. Declared once and never edited after it has shipped: a change
+ * is a new version with its upgrade (and a test that opens the previous version's data). Exported
+ * so that migration tests can write a database exactly as an older version did.
+ */
+export const SCHEMA = {
+  1: {
+    documents: 'id, lastUsedAt',
+    serviceStatus: 'key',
+  },
+  // Version 2 (issue 7): the reader's highlights. Indexed by dok_id (a page asks for its own),
+  // url, and updated (the side panel lists the latest first). Nothing to migrate: the table is new
+  // and the metadata cache is carried over untouched.
+  2: {
+    documents: 'id, lastUsedAt',
+    serviceStatus: 'key',
+    highlights: 'id, dokId, url, updated',
+  },
+} as const;
+
 export class RiksrefDatabase extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   serviceStatus!: EntityTable<ServiceStatusRecord, 'key'>;
+  highlights!: EntityTable<HighlightRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
-    // Every schema version is declared here, once, and never edited after it has shipped: a
-    // change is a new version with its migration (and a test that opens the previous version's
-    // data). Version 2 (highlights) comes with its issue.
-    this.version(1).stores({
-      documents: 'id, lastUsedAt',
-      serviceStatus: 'key',
-    });
+    this.version(1).stores(SCHEMA[1]);
+    this.version(2).stores(SCHEMA[2]);
   }
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { highlightChangesSchema, highlightSchema } from '../highlights/highlight.ts';
 import { parseReferenceId } from '../refs/ids.ts';
 import { REFERENCE_KINDS } from '../refs/types.ts';
 
@@ -54,6 +55,16 @@ export const lookupResultSchema = z.discriminatedUnion('status', [
 
 const empty = z.object({});
 
+/** A highlight could not be stored: the reader's message, and the highlight itself, not lost. */
+export const saveOutcomeSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), highlight: highlightSchema }),
+  z.object({ saved: z.literal(false), error: z.string(), highlight: highlightSchema }),
+]);
+
+const highlightId = z.string().check(z.minLength(1), z.maxLength(200));
+const dokId = z.string().check(z.minLength(1), z.maxLength(100));
+const highlightList = z.object({ highlights: z.array(highlightSchema) });
+
 export const MESSAGES = {
   /** One batch per page: the unique ids it cites → what is known about each. */
   lookupReferences: {
@@ -77,6 +88,60 @@ export const MESSAGES = {
   clearCache: {
     request: empty,
     response: z.object({ removed: z.number() }),
+  },
+
+  // Highlights (issue 7). Written only by the background; pages describe, the background stores.
+
+  /** A new highlight from the page. A storage failure answers `saved: false` with the highlight. */
+  saveHighlight: {
+    request: z.object({ highlight: highlightSchema }),
+    response: saveOutcomeSchema,
+  },
+  /** Edit a note or change the colour. `outcome` is null when the highlight no longer exists. */
+  updateHighlight: {
+    request: z.object({ id: highlightId, changes: highlightChangesSchema }),
+    response: z.object({ outcome: z.nullable(saveOutcomeSchema) }),
+  },
+  /** Delete; answers with what was deleted, for "Ångra". */
+  deleteHighlight: {
+    request: z.object({ id: highlightId }),
+    response: z.object({ deleted: z.nullable(highlightSchema) }),
+  },
+  /** "Ångra" after a delete: the highlight as it was, id and times included. */
+  restoreHighlight: {
+    request: z.object({ highlight: highlightSchema }),
+    response: saveOutcomeSchema,
+  },
+  /** A page's highlights (by dok_id: riksdagen.se and data.riksdagen.se share them), in document order. */
+  listHighlights: {
+    request: z.object({ dokId }),
+    response: highlightList,
+  },
+  /** Every highlight, latest changed first (side panel, "Alla"). */
+  listAllHighlights: {
+    request: empty,
+    response: highlightList,
+  },
+  /** What a visit found: which of the page's highlights are orphans now. */
+  reportAnchoring: {
+    request: z.object({ dokId, found: z.array(highlightId), orphans: z.array(highlightId) }),
+    response: z.object({ changed: z.number() }),
+  },
+  /**
+   * An import file's parsed JSON, validated whole in the background: one invalid entry and
+   * nothing changes (`imported: false` names the entry and the problem).
+   */
+  importHighlights: {
+    request: z.object({ file: z.unknown() }),
+    response: z.discriminatedUnion('imported', [
+      z.object({ imported: z.literal(true), added: z.number(), replaced: z.number() }),
+      z.object({ imported: z.literal(false), error: z.string() }),
+    ]),
+  },
+  /** Every highlight (or one document's) as a file to save. */
+  exportHighlights: {
+    request: z.object({ format: z.enum(['json', 'markdown']), dokId: z.optional(dokId) }),
+    response: z.object({ filename: z.string(), mimeType: z.string(), text: z.string(), count: z.number() }),
   },
 } as const;
 

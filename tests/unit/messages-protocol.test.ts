@@ -21,6 +21,16 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     })),
     getCacheStats: vi.fn(async () => ({ count: 3, approxBytes: 1200, service: {} })),
     clearCache: vi.fn(async () => ({ removed: 3 })),
+    // The highlight messages have their own tests (messages-highlights.test.ts).
+    saveHighlight: vi.fn(),
+    updateHighlight: vi.fn(),
+    deleteHighlight: vi.fn(),
+    restoreHighlight: vi.fn(),
+    listHighlights: vi.fn(),
+    listAllHighlights: vi.fn(),
+    reportAnchoring: vi.fn(),
+    importHighlights: vi.fn(),
+    exportHighlights: vi.fn(),
     ...overrides,
   };
 }
@@ -72,7 +82,7 @@ describe('the background rejects malformed messages with a clear error', () => {
   ])('%s', async (_what, message) => {
     const h = handlers();
     const reply = await createMessageHandler(h)(message);
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Malformed message: expected \{ riksref: 1, name: lookupReferences \| getCacheStats \| clearCache, payload \}/) });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Malformed message: expected \{ riksref: 1, name: lookupReferences \| getCacheStats \| clearCache \| saveHighlight \| .* \| exportHighlights, payload \}/) });
     expect(h.clearCache).not.toHaveBeenCalled();
   });
 

@@ -40,6 +40,7 @@ const sitePages: Record<string, () => string> = {
   [new URL(URLS.dynamic).pathname]: () => page('dynamic-H6021123.html'),
   [new URL(URLS.traps).pathname]: () => page('traps-H601JuU98.html'),
   [new URL(URLS.manyReferences).pathname]: () => page('many-references-H601JuU97.html'),
+  '/sv/dokument-och-lagar/dokument/svar-pa-skriftlig-fraga/ny-visning_H612523/': () => page('answer-H612523-redesigned.html'),
 };
 
 const dataPages: Record<string, () => string> = {

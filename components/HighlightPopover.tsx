@@ -1,0 +1,84 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Highlight, HighlightColor } from '@/lib/highlights/highlight';
+import { ColorButtons } from './ColorButtons.tsx';
+
+export interface HighlightPopoverProps {
+  highlight: Highlight;
+  onSaveNote: (note: string) => void;
+  onChangeColor: (color: HighlightColor) => void;
+  onDelete: () => void;
+  /** "Ångra" after a delete. */
+  onUndo: () => void;
+  onClose: () => void;
+  /** True once the highlight has been deleted: the popover offers "Ångra". */
+  deleted?: boolean;
+  error?: string;
+}
+
+/** Opens on a click in a saved highlight: edit the note, change the colour, delete with "Ångra". */
+export function HighlightPopover(props: HighlightPopoverProps) {
+  const { highlight } = props;
+  const [note, setNote] = useState(highlight.note);
+  const noteId = useId();
+  const first = useRef<HTMLTextAreaElement>(null);
+  const undo = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => setNote(highlight.note), [highlight.id, highlight.note]);
+  useEffect(() => {
+    if (props.deleted) undo.current?.focus();
+    else first.current?.focus();
+  }, [props.deleted]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      props.onClose();
+    }
+  }
+
+  if (props.deleted) {
+    return (
+      <div class="rr-panel" role="dialog" aria-label="Markering borttagen" onKeyDown={onKeyDown}>
+        <p role="status">Markeringen togs bort.</p>
+        <div class="rr-row">
+          <button type="button" ref={undo} data-action="undo" onClick={props.onUndo}>
+            Ångra
+          </button>
+          <button type="button" data-action="close" onClick={props.onClose}>
+            Stäng
+          </button>
+        </div>
+        {props.error && <p class="rr-error" role="alert">{props.error}</p>}
+      </div>
+    );
+  }
+
+  return (
+    <div class="rr-panel" role="dialog" aria-label="Markering" onKeyDown={onKeyDown}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onSaveNote(note);
+        }}
+      >
+        <label for={noteId}>Anteckning</label>
+        <textarea id={noteId} ref={first} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <div class="rr-row">
+          <button type="submit" data-action="save-note" disabled={note === highlight.note}>
+            Spara anteckning
+          </button>
+        </div>
+      </form>
+      <ColorButtons action="color" labelFor={(name) => `Gör ${name}`} current={highlight.color} onPick={props.onChangeColor} />
+      <div class="rr-row">
+        <button type="button" data-action="delete" onClick={props.onDelete}>
+          Ta bort
+        </button>
+        <button type="button" data-action="close" onClick={props.onClose}>
+          Stäng
+        </button>
+      </div>
+      {props.error && <p class="rr-error" role="alert">{props.error}</p>}
+    </div>
+  );
+}

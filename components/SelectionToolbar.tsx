@@ -1,0 +1,80 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { HighlightColor } from '@/lib/highlights/highlight';
+import { ColorButtons } from './ColorButtons.tsx';
+
+export interface SelectionToolbarProps {
+  /** Save the selection in a colour. */
+  onHighlight: (color: HighlightColor) => void;
+  /** Save the selection with a note (in the default colour). */
+  onNote: (note: string) => void;
+  /** Close without saving (Escape). */
+  onClose: () => void;
+  /** A failed save: its message, and a way to try again with the same highlight. */
+  error?: string;
+  onRetry?: () => void;
+  /** Colour used for "Anteckning". */
+  defaultColor?: HighlightColor;
+}
+
+/**
+ * Appears at a selection in the document: four colours and "Anteckning". No I/O: the content
+ * script decides what saving means. Keyboard: Tab reaches every control, arrows move between
+ * colours, Escape closes.
+ */
+export function SelectionToolbar(props: SelectionToolbarProps) {
+  const [writing, setWriting] = useState(false);
+  const [note, setNote] = useState('');
+  const noteId = useId();
+  const noteField = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (writing) noteField.current?.focus();
+  }, [writing]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      props.onClose();
+    }
+  }
+
+  return (
+    <div class="rr-panel" role="toolbar" aria-label="Spara markering" onKeyDown={onKeyDown}>
+      <div class="rr-row">
+        <ColorButtons action="highlight" labelFor={(name) => `Markera ${name}`} onPick={props.onHighlight} />
+        <button type="button" data-action="note" aria-expanded={writing} onClick={() => setWriting(!writing)}>
+          Anteckning
+        </button>
+      </div>
+      {writing && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            props.onNote(note);
+          }}
+        >
+          <label for={noteId}>Anteckning</label>
+          <textarea id={noteId} ref={noteField} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          <div class="rr-row">
+            <button type="submit" data-action="save-note">
+              Spara
+            </button>
+            <button type="button" data-action="cancel" onClick={props.onClose}>
+              Avbryt
+            </button>
+          </div>
+        </form>
+      )}
+      {props.error && (
+        <div role="alert">
+          <p class="rr-error">{props.error}</p>
+          {props.onRetry && (
+            <button type="button" data-action="retry" onClick={props.onRetry}>
+              Försök igen
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

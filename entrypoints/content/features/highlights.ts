@@ -1,0 +1,395 @@
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { HighlightPopover } from '@/components/HighlightPopover';
+import { pageHighlightCss, PANEL_CSS } from '@/components/highlight-styles';
+import { SelectionToolbar } from '@/components/SelectionToolbar';
+import type { Highlight, HighlightColor } from '@/lib/highlights/highlight';
+import { parseTabCommand } from '@/lib/messages/tab-commands';
+import { send } from '@/lib/messages/send';
+import { anchorAll, anchorSelectors, describeRange, TextIndex, type Selectors, type TextAnchor } from '@/lib/page/anchoring';
+import { HighlightPainter } from '@/lib/page/highlight-paint';
+import { selectionInRegion } from '@/lib/page/selection';
+import type { Feature, FeatureScope } from '../feature';
+
+/**
+ * The reader's highlights on a document page: select text → a toolbar saves it in a colour or
+ * with a note; saved highlights (by dok_id, so riksdagen.se and data.riksdagen.se share them) are
+ * anchored and painted on every visit; a click in one opens a popover to edit, recolour or delete
+ * it. The background stores everything; this feature only describes, anchors and paints.
+ */
+export const highlights: Feature = {
+  name: 'highlights',
+  runsOn: () => true,
+  start: (scope) => startHighlights(scope),
+};
+
+const DEFAULT_COLOR: HighlightColor = 'yellow';
+// Linking splits text nodes in chunks after we start; once it pauses, ranges are rebuilt from
+// the stored selectors (cheap: position checks against one text) so paint follows the text.
+const REANCHOR_AFTER_MS = 150;
+
+type Panel =
+  | { kind: 'none' }
+  | { kind: 'toolbar'; selectors: Selectors; range: Range; error?: string; retry?: Highlight }
+  | { kind: 'popover'; highlight: Highlight; range: Range; deleted?: boolean; error?: string };
+
+async function startHighlights({ page, ctx, signal, quietly, onRegionChange, references }: FeatureScope) {
+  const painter = new HighlightPainter(document, { write: quietly });
+  painter.installStyles(pageHighlightCss());
+
+  let saved: Highlight[] = [];
+  /** Where each highlight was found in the region's text (by id); missing ones are orphans. */
+  let found = new Map<string, TextAnchor>();
+  let ranges = new Map<string, Range>();
+  let reported = false;
+  let panel: Panel = { kind: 'none' };
+  let stopFloating: (() => void) | undefined;
+
+  const ui: ShadowRootContentScriptUi<void> = await createShadowRootUi(ctx, {
+    name: 'riksref-highlights',
+    position: 'inline',
+    // Outside <body>: never inside the document region, never read as the page's text.
+    anchor: () => document.documentElement,
+    append: 'last',
+    css: `${PANEL_CSS}\n.rr-float { position: fixed; top: 0; left: 0; z-index: 2147483647; }`,
+    isolateEvents: ['keydown', 'keyup', 'keypress', 'mouseup'],
+    onMount(container, _shadow, host) {
+      host.setAttribute('data-riksref-ui', 'highlights');
+      // Keep the page's selection when a toolbar button is pressed.
+      container.addEventListener('mousedown', (event) => {
+        if (!(event.target as Element).closest('textarea, input')) event.preventDefault();
+      });
+    },
+    onRemove() {
+      render(null, ui.uiContainer);
+    },
+  });
+  if (signal.aborted) return;
+  quietly(() => ui.mount());
+
+  // --- anchoring and painting ---------------------------------------------------------------
+
+  /** Bumped by every pass: a later whole-text search of an older pass stops. */
+  let generation = 0;
+
+  /**
+   * Anchors every saved highlight against the region's text as it is now, and paints. Two
+   * passes (lib/page/anchoring/anchor.ts): the cheap steps for all at once, painted at once;
+   * then, for each highlight still missing, the whole-text fuzzy search as its own task, so that
+   * a page with orphans never blocks the reader for their sake.
+   */
+  function reanchor() {
+    if (signal.aborted) return;
+    const pass = ++generation;
+    if (saved.length === 0) {
+      // Most pages have no highlights: no text to read, nothing to paint.
+      painter.clear();
+      found = new Map();
+      ranges = new Map();
+      quietly(() => {
+        document.documentElement.dataset.riksrefHighlights = '0';
+      });
+      return;
+    }
+    const began = performance.now();
+    painter.clear(); // the fallback's wrappers must go before the text is read again
+    const firstIndex = TextIndex.build(page.region);
+    const text = firstIndex.text;
+    const anchors = anchorAll(text, saved.map((s) => s.selectors), { wholeText: false });
+    found = new Map();
+    const missing: Highlight[] = [];
+    saved.forEach((highlight, i) => {
+      const anchor = anchors[i];
+      if (anchor) found.set(highlight.id, anchor);
+      else missing.push(highlight);
+    });
+    repaint(firstIndex);
+    // Measured for `npm run bench` (bench/anchoring.ts): the first pass, text to paint.
+    const methods: Record<string, number> = {};
+    for (const anchor of anchors) methods[anchor?.method ?? 'later'] = (methods[anchor?.method ?? 'later'] ?? 0) + 1;
+    performance.measure('riksref:anchor', { start: began, detail: { highlights: saved.length, methods } });
+
+    const searchNext = () => {
+      if (signal.aborted || pass !== generation) return;
+      const highlight = missing.shift();
+      if (!highlight) return finish();
+      const anchor = anchorSelectors(text, highlight.selectors, 0, { wholeText: true });
+      if (anchor) {
+        found.set(highlight.id, anchor);
+        repaint();
+      }
+      ctx.setTimeout(searchNext, 0);
+    };
+    const finish = () => {
+      quietly(() => {
+        document.documentElement.dataset.riksrefHighlights = String(ranges.size);
+      });
+      // Tell the background which are orphans now, once per visit, only if that changed.
+      const orphans = saved.filter((s) => !found.has(s.id)).map((s) => s.id);
+      if (!reported && saved.some((s) => (s.orphan ?? false) !== orphans.includes(s.id))) {
+        reported = true;
+        const anchored = saved.filter((s) => found.has(s.id)).map((s) => s.id);
+        send('reportAnchoring', { dokId: page.dokId, found: anchored, orphans }).catch(() => {});
+      }
+    };
+    searchNext();
+  }
+
+  /**
+   * Ranges from the anchored text offsets, over the DOM as it is now, painted. Offsets outlive
+   * DOM changes that keep the text (our links, the fallback's wrappers); Ranges do not.
+   */
+  function repaint(fresh?: TextIndex) {
+    painter.clear();
+    // An index just built over an unpainted region is still true; otherwise read the DOM again.
+    const index = fresh ?? TextIndex.build(page.region);
+    ranges = new Map();
+    for (const highlight of saved) {
+      const anchor = found.get(highlight.id);
+      const range = anchor && index.rangeOf(anchor.start, anchor.end);
+      if (range) ranges.set(highlight.id, range);
+    }
+    painter.paint(saved.filter((s) => ranges.has(s.id)).map((s) => ({ id: s.id, color: s.color, range: ranges.get(s.id)! })));
+  }
+
+  let reanchorTimer: number | undefined;
+  const reanchorSoon = () => {
+    if (reanchorTimer !== undefined) clearTimeout(reanchorTimer);
+    reanchorTimer = ctx.setTimeout(() => {
+      reanchorTimer = undefined;
+      reanchor();
+    }, REANCHOR_AFTER_MS);
+  };
+
+  async function load() {
+    try {
+      saved = (await send('listHighlights', { dokId: page.dokId })).highlights;
+    } catch (error) {
+      console.warn('[Riksref] could not load highlights', error);
+      return;
+    }
+    reanchor();
+  }
+
+  // --- the panel (toolbar or popover) -------------------------------------------------------
+
+  function show(next: Panel) {
+    panel = next;
+    stopFloating?.();
+    stopFloating = undefined;
+    if (next.kind === 'none') {
+      render(null, ui.uiContainer);
+      return;
+    }
+    const content =
+      next.kind === 'toolbar'
+        ? h(SelectionToolbar, {
+            onHighlight: (color) => void create(next, color, ''),
+            onNote: (note) => void create(next, DEFAULT_COLOR, note),
+            onClose: () => show({ kind: 'none' }),
+            error: next.error,
+            onRetry: next.retry ? () => void retry(next) : undefined,
+          })
+        : h(HighlightPopover, {
+            highlight: next.highlight,
+            deleted: next.deleted,
+            error: next.error,
+            onSaveNote: (note) => void update(next, { note }),
+            onChangeColor: (color) => void update(next, { color }),
+            onDelete: () => void remove(next),
+            onUndo: () => void undo(next),
+            onClose: () => show({ kind: 'none' }),
+          });
+    render(h('div', { class: 'rr-float' }, content), ui.uiContainer);
+    const floating = ui.uiContainer.firstElementChild as HTMLElement;
+    const range = next.range;
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? page.region,
+    };
+    stopFloating = autoUpdate(reference, floating, () => {
+      void computePosition(reference, floating, {
+        strategy: 'fixed',
+        placement: next.kind === 'toolbar' ? 'top' : 'bottom',
+        middleware: [offset(8), flip(), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      });
+    });
+  }
+
+  function draft(selectors: Selectors, color: HighlightColor, note: string): Highlight {
+    const now = Date.now();
+    return {
+      id: crypto.randomUUID(),
+      dokId: page.dokId,
+      kind: page.kind,
+      url: location.href,
+      title: documentTitle(),
+      selectors,
+      color,
+      note,
+      created: now,
+      updated: now,
+    };
+  }
+
+  async function store(highlight: Highlight, from: Extract<Panel, { kind: 'toolbar' }>) {
+    let error: string;
+    try {
+      const outcome = await send('saveHighlight', { highlight });
+      if (outcome.saved) {
+        saved = [...saved.filter((s) => s.id !== highlight.id), outcome.highlight];
+        if (panel === from || panel.kind === 'none') show({ kind: 'none' });
+        document.getSelection()?.removeAllRanges();
+        reanchor();
+        return;
+      }
+      error = outcome.error;
+    } catch (e) {
+      error = `Markeringen kunde inte sparas: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    // Not saved: the highlight stays with the toolbar, to be tried again; nothing is lost.
+    show({ ...from, error, retry: highlight });
+  }
+
+  const create = (from: Extract<Panel, { kind: 'toolbar' }>, color: HighlightColor, note: string) =>
+    store(draft(from.selectors, color, note), from);
+  const retry = (from: Extract<Panel, { kind: 'toolbar' }>) => (from.retry ? store(from.retry, from) : undefined);
+
+  async function update(from: Extract<Panel, { kind: 'popover' }>, changes: { note?: string; color?: HighlightColor }) {
+    try {
+      const { outcome } = await send('updateHighlight', { id: from.highlight.id, changes });
+      if (!outcome) return show({ ...from, error: 'Markeringen finns inte längre.' });
+      if (!outcome.saved) return show({ ...from, error: outcome.error });
+      saved = saved.map((s) => (s.id === outcome.highlight.id ? outcome.highlight : s));
+      reanchor();
+      show({ ...from, highlight: outcome.highlight, range: ranges.get(outcome.highlight.id) ?? from.range, error: undefined });
+    } catch (e) {
+      show({ ...from, error: `Ändringen kunde inte sparas: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  async function remove(from: Extract<Panel, { kind: 'popover' }>) {
+    try {
+      const { deleted } = await send('deleteHighlight', { id: from.highlight.id });
+      saved = saved.filter((s) => s.id !== from.highlight.id);
+      reanchor();
+      show({ ...from, highlight: deleted ?? from.highlight, deleted: true, error: undefined });
+    } catch (e) {
+      show({ ...from, error: `Markeringen kunde inte tas bort: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  async function undo(from: Extract<Panel, { kind: 'popover' }>) {
+    try {
+      const outcome = await send('restoreHighlight', { highlight: from.highlight });
+      if (!outcome.saved) return show({ ...from, error: outcome.error });
+      saved = [...saved, outcome.highlight];
+      reanchor();
+      show({ kind: 'none' });
+    } catch (e) {
+      show({ ...from, error: `Markeringen kunde inte återställas: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  // --- the reader's actions -----------------------------------------------------------------
+
+  /** The selection described, or null when it is not one we save. */
+  function currentSelection(): { selectors: Selectors; range: Range } | null {
+    const range = selectionInRegion(document.getSelection(), page.region);
+    if (!range) return null;
+    const selectors = describeRange(TextIndex.build(page.region), range);
+    return selectors ? { selectors, range: range.cloneRange() } : null;
+  }
+
+  const offerToolbar = () => {
+    if (panel.kind === 'toolbar' && panel.error) return; // a failed save waits for the reader
+    const selection = currentSelection();
+    if (selection) show({ kind: 'toolbar', ...selection });
+    else if (panel.kind === 'toolbar') show({ kind: 'none' });
+  };
+
+  // After the mouse or keyboard finishes a selection (the selection is final only after the event).
+  ctx.addEventListener(document, 'mouseup', () => ctx.setTimeout(offerToolbar, 0));
+  ctx.addEventListener(document, 'keyup', (event) => {
+    if ((event as KeyboardEvent).shiftKey || (event as KeyboardEvent).key === 'Shift') ctx.setTimeout(offerToolbar, 0);
+  });
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape' && panel.kind !== 'none') show({ kind: 'none' });
+  });
+  ctx.addEventListener(document, 'mousedown', (event) => {
+    // A press anywhere else closes the panel (a click inside it never reaches the page as ours).
+    if (panel.kind !== 'none' && !(event.composedPath() as Node[]).includes(ui.shadowHost)) show({ kind: 'none' });
+  });
+
+  // A click in a highlighted passage opens its popover; links inside it keep working as links.
+  ctx.addEventListener(page.region, 'click', (event) => {
+    const click = event as MouseEvent;
+    if (click.defaultPrevented || click.button !== 0 || (click.target as Element | null)?.closest?.('a[href]')) return;
+    if (!document.getSelection()?.isCollapsed) return;
+    const point = caretAt(click.clientX, click.clientY);
+    const id = point && painter.hitTest(point.node, point.offset);
+    const highlight = id ? saved.find((s) => s.id === id) : undefined;
+    const range = id ? ranges.get(id) : undefined;
+    if (highlight && range) show({ kind: 'popover', highlight, range });
+  });
+
+  // The keyboard command and the context menu (through the background), and the side panel's "Visa".
+  const onMessage = (message: unknown) => {
+    const command = parseTabCommand(message);
+    if (!command) return undefined;
+    if (command.command === 'saveSelection') {
+      const selection = currentSelection();
+      if (selection) void create({ kind: 'toolbar', ...selection }, DEFAULT_COLOR, '');
+    } else void reveal(command.id);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  async function reveal(id: string) {
+    if (!ranges.has(id)) await load(); // saved in another tab since we loaded
+    const range = ranges.get(id);
+    if (!range) return;
+    const target = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+    target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    painter.flash(range);
+  }
+
+  // Text the page adds or changes, and our own linking as it goes, move ranges: anchor again.
+  onRegionChange(() => reanchorSoon());
+  const unsubscribe = references.subscribe(() => reanchorSoon());
+
+  await load();
+
+  return () => {
+    unsubscribe();
+    browser.runtime.onMessage.removeListener(onMessage);
+    stopFloating?.();
+    if (reanchorTimer !== undefined) clearTimeout(reanchorTimer);
+    painter.dispose();
+    ui.remove();
+    delete document.documentElement.dataset.riksrefHighlights;
+  };
+}
+
+/** The document's title as the page shows it: its main heading, else the page title. */
+function documentTitle(): string {
+  const heading = document.querySelector('main h1, h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  return (heading || document.title || '').slice(0, 1000);
+}
+
+/** The DOM point under the pointer (standard API first, WebKit's older one second). */
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  const position = doc.caretPositionFromPoint?.(x, y);
+  if (position) return { node: position.offsetNode, offset: position.offset };
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}

@@ -1,0 +1,16 @@
+// The schema and type only: export and import (web-annotation.ts, markdown.ts) bring zod's Swedish
+// messages and Intl formatting, which the content script must not carry; import them by path.
+export {
+  byDocumentOrder,
+  COLOR_LABELS,
+  COLORS,
+  highlightChangesSchema,
+  highlightSchema,
+  MAX_NOTE_CHARS,
+  MAX_QUOTE_CHARS,
+  selectorsSchema,
+  type Highlight,
+  type HighlightChanges,
+  type HighlightColor,
+  type HighlightSelectors,
+} from './highlight.ts';

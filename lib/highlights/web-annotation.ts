@@ -1,0 +1,212 @@
+import * as z from 'zod/mini';
+import sv from 'zod/v4/locales/sv.js';
+import { parseDocumentUrl } from '../page/url.ts';
+import { COLORS, highlightSchema, MAX_NOTE_CHARS, selectorsSchema, type Highlight } from './highlight.ts';
+import { PAGE_KINDS } from '../page/kinds.ts';
+
+/*
+ * Export and import as W3C Web Annotations (https://www.w3.org/TR/annotation-model/), so that a
+ * reader's highlights can be read by other annotation tools and come back from them. What the
+ * model has words for uses them: `target.source` (the page), `target.selector` (quote and
+ * position), `body` (the note as a TextualBody), `created`/`modified` (ISO 8601, millisecond
+ * precision, so epoch milliseconds survive the round trip exactly). What it has none for —
+ * colour, dok_id, page kind, document title, orphan state — sits under `riksref`.
+ */
+
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const URN_UUID = 'urn:uuid:';
+
+export interface WebAnnotation {
+  '@context': typeof ANNOTATION_CONTEXT;
+  id: string;
+  type: 'Annotation';
+  motivation: 'highlighting' | 'commenting';
+  created: string;
+  modified: string;
+  body?: { type: 'TextualBody'; value: string; format: 'text/plain'; purpose: 'commenting' };
+  target: {
+    source: string;
+    selector: [Highlight['selectors']['quote'], Highlight['selectors']['position']];
+  };
+  riksref: {
+    color: Highlight['color'];
+    dokId: string;
+    kind: Highlight['kind'];
+    title: string;
+    orphan?: boolean;
+  };
+}
+
+/** Our ids are UUIDs and travel as `urn:uuid:…`; any other id is kept as it is. */
+function exportId(id: string): string {
+  return /^[0-9a-f-]{36}$/i.test(id) ? URN_UUID + id : id;
+}
+
+function importId(id: string): string {
+  return id.startsWith(URN_UUID) ? id.slice(URN_UUID.length) : id;
+}
+
+export function toAnnotation(h: Highlight): WebAnnotation {
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: exportId(h.id),
+    type: 'Annotation',
+    motivation: h.note ? 'commenting' : 'highlighting',
+    created: new Date(h.created).toISOString(),
+    modified: new Date(h.updated).toISOString(),
+    ...(h.note && { body: { type: 'TextualBody', value: h.note, format: 'text/plain', purpose: 'commenting' } }),
+    target: { source: h.url, selector: [h.selectors.quote, h.selectors.position] },
+    riksref: {
+      color: h.color,
+      dokId: h.dokId,
+      kind: h.kind,
+      title: h.title,
+      ...(h.orphan !== undefined && { orphan: h.orphan }),
+    },
+  };
+}
+
+/** The export file: a JSON array of annotations, one per highlight, in the order given. */
+export function exportJson(highlights: readonly Highlight[]): string {
+  return JSON.stringify(highlights.map(toAnnotation), null, 2) + '\n';
+}
+
+// What an entry must look like to be imported. Tolerant where other tools differ (body as one
+// object or a list, selectors in any order, extra fields), strict where a highlight would be
+// unusable (no quote, no page, no time).
+const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { error: 'inte ett datum (ISO 8601)' }));
+const textualBody = z.object({ type: z.optional(z.string()), value: z.optional(z.string()), purpose: z.optional(z.string()) });
+const selector = z.looseObject({ type: z.string() });
+
+const annotationSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  type: z.literal('Annotation'),
+  created: isoDate,
+  modified: z.optional(isoDate),
+  body: z.optional(z.union([textualBody, z.array(textualBody)])),
+  bodyValue: z.optional(z.string()),
+  target: z.object({
+    source: z.string(),
+    selector: z.union([selector, z.array(selector)]),
+  }),
+  riksref: z.optional(
+    z.object({
+      color: z.optional(z.enum(COLORS)),
+      dokId: z.optional(z.string()),
+      kind: z.optional(z.enum(PAGE_KINDS)),
+      title: z.optional(z.string()),
+      orphan: z.optional(z.boolean()),
+    }),
+  ),
+});
+
+const svErrors = sv().localeError;
+
+function describe(error: z.core.$ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'posten'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** The note: the commenting TextualBody (or the only one), or `bodyValue`. */
+function noteOf(a: z.output<typeof annotationSchema>): string {
+  if (a.bodyValue !== undefined) return a.bodyValue;
+  const bodies = a.body === undefined ? [] : Array.isArray(a.body) ? a.body : [a.body];
+  const text = bodies.filter((b) => (b.type ?? 'TextualBody') === 'TextualBody' && b.value !== undefined);
+  return (text.find((b) => b.purpose === 'commenting') ?? text[0])?.value ?? '';
+}
+
+export type EntryResult = { ok: true; highlight: Highlight } | { ok: false; problem: string };
+
+/** One entry of an import file → a highlight, or the reason it cannot be one (in Swedish). */
+export function fromAnnotation(entry: unknown): EntryResult {
+  const parsed = z.safeParse(annotationSchema, entry, { error: svErrors });
+  if (!parsed.success) return { ok: false, problem: describe(parsed.error) };
+  const a = parsed.data;
+  const selectors = Array.isArray(a.target.selector) ? a.target.selector : [a.target.selector];
+  const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+  const position = selectors.find((s) => s.type === 'TextPositionSelector');
+  if (!quote) return { ok: false, problem: 'target.selector: saknar TextQuoteSelector' };
+  if (!position) return { ok: false, problem: 'target.selector: saknar TextPositionSelector' };
+  const checkedSelectors = z.safeParse(selectorsSchema, { quote, position }, { error: svErrors });
+  if (!checkedSelectors.success) return { ok: false, problem: `target.selector: ${describe(checkedSelectors.error)}` };
+
+  const fromUrl = parseDocumentUrl(a.target.source);
+  const dokId = (a.riksref?.dokId ?? fromUrl?.dokId)?.toUpperCase();
+  if (!dokId) return { ok: false, problem: 'target.source: inte ett riksdagsdokument, och riksref.dokId saknas' };
+  const note = noteOf(a);
+  if (note.length > MAX_NOTE_CHARS) return { ok: false, problem: `body: anteckningen är längre än ${MAX_NOTE_CHARS} tecken` };
+
+  const created = Date.parse(a.created);
+  const highlight = {
+    id: importId(a.id),
+    dokId,
+    kind: a.riksref?.kind ?? fromUrl?.kind ?? 'other',
+    url: a.target.source,
+    title: a.riksref?.title ?? '',
+    selectors: checkedSelectors.data,
+    color: a.riksref?.color ?? 'yellow',
+    note,
+    created,
+    updated: a.modified ? Date.parse(a.modified) : created,
+    ...(a.riksref?.orphan !== undefined && { orphan: a.riksref.orphan }),
+  };
+  const checked = z.safeParse(highlightSchema, highlight, { error: svErrors });
+  if (!checked.success) return { ok: false, problem: describe(checked.error) };
+  return { ok: true, highlight: checked.data };
+}
+
+/** A reader keeps thousands of highlights at most; a file with more entries is not an export of ours. */
+export const MAX_IMPORT_ENTRIES = 50_000;
+
+export type ImportParse = { ok: true; highlights: Highlight[] } | { ok: false; error: string };
+
+/** The entries of a parsed import file: a list, one annotation, or a W3C AnnotationCollection/Page. */
+function entriesOf(data: unknown): unknown[] | null {
+  if (Array.isArray(data)) return data;
+  if (data && typeof data === 'object') {
+    const o = data as Record<string, unknown>;
+    if (o.type === 'Annotation') return [data];
+    if (Array.isArray(o.items)) return o.items;
+    const first = o.first as Record<string, unknown> | undefined;
+    if (first && Array.isArray(first.items)) return first.items;
+  }
+  return null;
+}
+
+/**
+ * Validates a whole import file. Every entry must be valid, or nothing is imported: the error
+ * names the first bad entry (by its number, counting from 1, and its index) and what is wrong.
+ */
+export function parseImport(data: unknown): ImportParse {
+  const entries = entriesOf(data);
+  if (!entries) return { ok: false, error: 'Filen innehåller inga markeringar (väntade en lista med W3C-annoteringar).' };
+  if (entries.length === 0) return { ok: false, error: 'Filen innehåller inga markeringar.' };
+  if (entries.length > MAX_IMPORT_ENTRIES) {
+    return { ok: false, error: `Filen har ${entries.length} poster; högst ${MAX_IMPORT_ENTRIES} kan importeras på en gång. Ingenting importerades.` };
+  }
+  const highlights: Highlight[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < entries.length; i++) {
+    const result = fromAnnotation(entries[i]);
+    if (!result.ok) return { ok: false, error: `Post ${i + 1} (index ${i}) är ogiltig: ${result.problem}. Ingenting importerades.` };
+    if (seen.has(result.highlight.id)) {
+      return { ok: false, error: `Post ${i + 1} (index ${i}) är ogiltig: id ${result.highlight.id} förekommer redan tidigare i filen. Ingenting importerades.` };
+    }
+    seen.add(result.highlight.id);
+    highlights.push(result.highlight);
+  }
+  return { ok: true, highlights };
+}
+
+/** Reads import file text: JSON first, then the entries. */
+export function parseImportText(text: string): ImportParse {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `Filen är inte giltig JSON (${error instanceof Error ? error.message : String(error)}). Ingenting importerades.` };
+  }
+  return parseImport(data);
+}

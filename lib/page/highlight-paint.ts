@@ -1,0 +1,190 @@
+/**
+ * Painting saved highlights on the page. Where the browser has the CSS Custom Highlight API
+ * (`CSS.highlights`, current Chrome and Firefox) the page's DOM is not touched at all: one
+ * `Highlight` per colour, named `riksref-<colour>`, holds the ranges. Elsewhere each range's text
+ * is wrapped in `<riksref-highlight>` elements (inline, so our own text reading treats them as
+ * part of the run), and taken out again exactly, joining the text nodes we split.
+ *
+ * The page's look comes from one `<style>` in the head that selects only `::highlight(riksref-…)`
+ * and `riksref-highlight`, never the page's own elements.
+ */
+
+export interface PaintedHighlight {
+  id: string;
+  color: string;
+  range: Range;
+}
+
+export const HIGHLIGHT_ELEMENT = 'riksref-highlight';
+const FLASH = 'riksref-flash';
+const FLASH_MS = 1600;
+
+type Write = <T>(write: () => T) => T;
+
+interface HighlightRegistry {
+  set(name: string, highlight: unknown): void;
+  delete(name: string): boolean;
+}
+
+function registry(win: Window): { registry: HighlightRegistry; Highlight: new (...ranges: Range[]) => unknown } | null {
+  const css = (win as unknown as { CSS?: { highlights?: HighlightRegistry } }).CSS;
+  const Highlight = (win as unknown as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
+  return css?.highlights && typeof Highlight === 'function' ? { registry: css.highlights, Highlight } : null;
+}
+
+export class HighlightPainter {
+  readonly mode: 'api' | 'elements';
+  private readonly doc: Document;
+  private readonly write: Write;
+  private readonly api: ReturnType<typeof registry>;
+  private painted: PaintedHighlight[] = [];
+  private names = new Set<string>();
+  /** Fallback: our wrappers, and the text nodes we split off (joined back on clear). */
+  private wrappers: Element[] = [];
+  private created: Text[] = [];
+  private style: HTMLStyleElement | null = null;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(doc: Document, options: { write?: Write; forceElements?: boolean } = {}) {
+    this.doc = doc;
+    this.write = options.write ?? ((w) => w());
+    this.api = options.forceElements ? null : registry(doc.defaultView ?? window);
+    this.mode = this.api ? 'api' : 'elements';
+  }
+
+  /** Puts the paint's stylesheet in the page's head (once). */
+  installStyles(css: string): void {
+    if (this.style) return;
+    this.write(() => {
+      const style = this.doc.createElement('style');
+      style.setAttribute('data-riksref-ui', 'highlights');
+      style.textContent = css;
+      (this.doc.head ?? this.doc.documentElement).append(style);
+      this.style = style;
+    });
+  }
+
+  /** Replaces whatever was painted with these highlights. */
+  paint(items: readonly PaintedHighlight[]): void {
+    this.clear();
+    this.painted = items.filter((item) => !item.range.collapsed);
+    if (this.api) {
+      const byColor = new Map<string, Range[]>();
+      for (const item of this.painted) byColor.set(item.color, [...(byColor.get(item.color) ?? []), item.range]);
+      for (const [color, ranges] of byColor) {
+        const name = `riksref-${color}`;
+        this.api.registry.set(name, new this.api.Highlight(...ranges));
+        this.names.add(name);
+      }
+      return;
+    }
+    this.write(() => {
+      for (const item of this.painted) this.wrap(item);
+    });
+  }
+
+  /** Takes all paint away; in the fallback, the page's text nodes are as they were. */
+  clear(): void {
+    clearTimeout(this.flashTimer);
+    if (this.api) {
+      for (const name of this.names) this.api.registry.delete(name);
+      this.api.registry.delete(FLASH);
+      this.names.clear();
+    }
+    if (this.wrappers.length > 0 || this.created.length > 0) {
+      this.write(() => {
+        for (const wrapper of this.wrappers.reverse()) {
+          const parent = wrapper.parentNode;
+          if (!parent) continue;
+          while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+          parent.removeChild(wrapper);
+        }
+        for (const node of this.created.reverse()) {
+          const previous = node.previousSibling;
+          if (previous && previous.nodeType === 3 && node.parentNode) {
+            (previous as Text).appendData(node.data);
+            node.parentNode.removeChild(node);
+          }
+        }
+      });
+      this.wrappers = [];
+      this.created = [];
+    }
+    this.painted = [];
+  }
+
+  /** Removes the stylesheet too: the page is as we found it. */
+  dispose(): void {
+    this.clear();
+    if (this.style) this.write(() => this.style?.remove());
+    this.style = null;
+  }
+
+  /** The painted highlight at a DOM point (a caret under the pointer): the shortest that contains it. */
+  hitTest(node: Node, offset: number): string | null {
+    if (this.mode === 'elements') {
+      const el = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest(HIGHLIGHT_ELEMENT);
+      if (el) return el.getAttribute('data-highlight-id');
+    }
+    let best: PaintedHighlight | null = null;
+    for (const item of this.painted) {
+      try {
+        if (!item.range.isPointInRange(node, offset)) continue;
+      } catch {
+        continue; // a point in another document or a doctype
+      }
+      if (!best || item.range.toString().length < best.range.toString().length) best = item;
+    }
+    return best?.id ?? null;
+  }
+
+  /** Draws attention to a range for a moment (the side panel's "Visa"). */
+  flash(range: Range): void {
+    clearTimeout(this.flashTimer);
+    if (this.api) {
+      this.api.registry.set(FLASH, new this.api.Highlight(range));
+      this.flashTimer = setTimeout(() => this.api?.registry.delete(FLASH), FLASH_MS);
+      return;
+    }
+    const id = this.painted.find((p) => p.range === range)?.id;
+    const wrappers = this.wrappers.filter((w) => w.getAttribute('data-highlight-id') === id);
+    this.write(() => wrappers.forEach((w) => w.setAttribute('data-flash', '')));
+    this.flashTimer = setTimeout(() => this.write(() => wrappers.forEach((w) => w.removeAttribute('data-flash'))), FLASH_MS);
+  }
+
+  /** Wraps every piece of text the range covers, splitting text nodes only at its ends. */
+  private wrap(item: PaintedHighlight): void {
+    const { range } = item;
+    const root = range.commonAncestorContainer;
+    const texts: Text[] = [];
+    if (root.nodeType === 3) texts.push(root as Text);
+    else {
+      const walker = this.doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        if (range.intersectsNode(node)) texts.push(node);
+      }
+    }
+    const { startContainer, startOffset, endContainer, endOffset } = range;
+    for (const text of texts) {
+      let node = text;
+      let end = node.data.length;
+      if (node === endContainer) end = endOffset;
+      if (node === startContainer && startOffset > 0) {
+        node = node.splitText(startOffset);
+        this.created.push(node);
+        end -= startOffset;
+      }
+      if (end <= 0) continue;
+      if (end < node.data.length) this.created.push(node.splitText(end));
+      // White space between blocks is not painted: a wrapper there would be invalid in tables and lists.
+      if (!node.data.trim()) continue;
+      const wrapper = this.doc.createElement(HIGHLIGHT_ELEMENT);
+      wrapper.setAttribute('data-color', item.color);
+      wrapper.setAttribute('data-highlight-id', item.id);
+      node.parentNode!.insertBefore(wrapper, node);
+      wrapper.appendChild(node);
+      this.wrappers.push(wrapper);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { describe, expect, test } from 'vitest';
+import { exportMarkdown, groupByDocument } from '@/lib/highlights/markdown';
+import { ANNOTATION_CONTEXT, exportJson, fromAnnotation, parseImport, parseImportText, toAnnotation } from '@/lib/highlights/web-annotation';
+import { makeHighlight } from './highlight-fixtures.ts';
+
+const DATA_URL = 'https://data.riksdagen.se/dokument/H601KU21.html';
+
+const ONE = makeHighlight({ id: '0b7f3c52-9a3e-4c1e-9d6f-2f5d8a1b7c44', note: 'Citera detta.\nRad två.', color: 'green', orphan: false });
+const TWO = makeHighlight({ id: 'imported-from-elsewhere', note: '', updated: ONE.created + 5000 });
+const THREE = makeHighlight({ id: '4a1c2b3d-0000-4000-8000-000000000003', dokId: 'H601KU21', kind: 'bet', url: DATA_URL, title: '', orphan: true, color: 'pink' });
+
+describe('W3C Web Annotation export', () => {
+  test('a highlight with a note', () => {
+    expect(toAnnotation(ONE)).toEqual({
+      '@context': ANNOTATION_CONTEXT,
+      id: 'urn:uuid:0b7f3c52-9a3e-4c1e-9d6f-2f5d8a1b7c44',
+      type: 'Annotation',
+      motivation: 'commenting',
+      created: '2025-04-17T09:30:00.123Z',
+      modified: '2025-04-17T09:30:00.123Z',
+      body: { type: 'TextualBody', value: 'Citera detta.\nRad två.', format: 'text/plain', purpose: 'commenting' },
+      target: { source: ONE.url, selector: [ONE.selectors.quote, ONE.selectors.position] },
+      riksref: { color: 'green', dokId: 'H612523', kind: 'frs', title: ONE.title, orphan: false },
+    });
+  });
+
+  test('without a note there is no body; a foreign id is kept as it is', () => {
+    const a = toAnnotation(TWO);
+    expect(a).not.toHaveProperty('body');
+    expect(a.motivation).toBe('highlighting');
+    expect(a.id).toBe('imported-from-elsewhere');
+  });
+
+  test('export → import is lossless', () => {
+    const all = [ONE, TWO, THREE];
+    const parsed = parseImportText(exportJson(all));
+    expect(parsed).toEqual({ ok: true, highlights: all });
+  });
+
+  test('import accepts what other tools write: one body object or a list, bodyValue, selectors in any order, dok_id from the address', () => {
+    const base = JSON.parse(JSON.stringify(toAnnotation(THREE)));
+    delete base.riksref;
+    base.target.selector.reverse();
+    base.body = [{ type: 'TextualBody', value: 'tagg', purpose: 'tagging' }, { type: 'TextualBody', value: 'anteckning', purpose: 'commenting' }];
+    const result = fromAnnotation(base);
+    expect(result).toMatchObject({ ok: true, highlight: { dokId: 'H601KU21', kind: 'other', color: 'yellow', note: 'anteckning', title: '' } });
+    expect(fromAnnotation({ ...base, body: undefined, bodyValue: 'kort' })).toMatchObject({ ok: true, highlight: { note: 'kort' } });
+    expect(parseImport({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [base] } })).toMatchObject({ ok: true });
+  });
+});
+
+describe('a bad import is refused whole, naming the entry and the problem', () => {
+  const good = () => JSON.parse(exportJson([ONE, TWO, THREE]));
+
+  test.each([
+    ['no quote selector', (f: any) => (f[1].target.selector = [f[1].target.selector[1]]), /^Post 2 \(index 1\) är ogiltig: target\.selector: saknar TextQuoteSelector/],
+    ['an empty quote', (f: any) => (f[2].target.selector[0].exact = ''), /^Post 3 \(index 2\) är ogiltig: target\.selector: quote\.exact: /],
+    ['a bad date', (f: any) => (f[0].created = 'i går'), /^Post 1 \(index 0\) är ogiltig: created: inte ett datum/],
+    ['an unknown colour', (f: any) => (f[0].riksref.color = 'lila'), /^Post 1 \(index 0\) är ogiltig: riksref\.color: /],
+    ['not an annotation', (f: any) => (f[1] = 'hej'), /^Post 2 \(index 1\) är ogiltig: posten: /],
+    ['a page that is no document and no dok_id', (f: any) => { f[1].target.source = 'https://example.com/'; delete f[1].riksref.dokId; }, /^Post 2 \(index 1\) är ogiltig: target\.source: inte ett riksdagsdokument/],
+    ['a javascript: address', (f: any) => (f[0].target.source = 'javascript:alert(1)'), /^Post 1 \(index 0\) är ogiltig: url: inte en http\(s\)-adress/],
+    ['the same id twice', (f: any) => (f[2].id = f[0].id), /^Post 3 \(index 2\) är ogiltig: id .* förekommer redan/],
+  ])('%s', (_what, spoil, message) => {
+    const file = good();
+    spoil(file);
+    const result = parseImport(file);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(message);
+    expect(!result.ok && result.error).toMatch(/Ingenting importerades\.$/);
+  });
+
+  test('not JSON, or no entries', () => {
+    expect(parseImportText('{ inte json')).toMatchObject({ ok: false, error: expect.stringMatching(/^Filen är inte giltig JSON/) });
+    expect(parseImport({ hej: 1 })).toMatchObject({ ok: false, error: expect.stringMatching(/inga markeringar/) });
+    expect(parseImport([])).toMatchObject({ ok: false });
+  });
+});
+
+describe('Markdown export', () => {
+  test('grouped by document, latest worked on first, highlights in document order, notes under quotes', () => {
+    const early = makeHighlight({ id: 'e', selectors: { ...ONE.selectors, quote: { ...ONE.selectors.quote, exact: 'Första\nstycket' }, position: { type: 'TextPositionSelector', start: 10, end: 24 } }, updated: 10 });
+    const late = makeHighlight({ id: 'l', note: 'Min anteckning', color: 'blue', updated: 20 });
+    const other = makeHighlight({ id: 'o', dokId: 'H601KU21', title: 'Betänkande KU21', url: DATA_URL, updated: 30, orphan: true });
+    const md = exportMarkdown([late, other, early], Date.UTC(2025, 4, 1));
+    expect(md).toBe(
+      [
+        '# Markeringar från Riksref',
+        '',
+        'Exporterade 2025-05-01.',
+        '',
+        '## Betänkande KU21 (H601KU21)',
+        '',
+        `<${DATA_URL}>`,
+        '',
+        `> ${other.selectors.quote.exact}`,
+        '',
+        '*Gul markering, 2025-04-17 – hittades inte på sidan senast*',
+        '',
+        `## ${ONE.title} (H612523)`,
+        '',
+        `<${ONE.url}>`,
+        '',
+        '> Första',
+        '> stycket',
+        '',
+        '*Gul markering, 2025-04-17*',
+        '',
+        `> ${late.selectors.quote.exact}`,
+        '',
+        '*Blå markering, 2025-04-17*',
+        '',
+        'Min anteckning',
+        '',
+      ].join('\n'),
+    );
+    expect(groupByDocument([late, other, early]).map((g) => g.dokId)).toEqual(['H601KU21', 'H612523']);
+  });
+});
