@@ -25,11 +25,13 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     // The toolbar button opens the side panel (background.ts); no popup.
     action: { default_title: 'Riksref' },
-    // Alt+Shift+H saves the selection as a highlight; the reader can change the key in the browser.
+    // Alt+Shift+H: the keyboard's way to highlights (lib/messages/tab-commands.ts): into the
+    // selection's toolbar, or into the popover of the highlight at the caret. The reader can
+    // change the key in the browser.
     commands: {
-      'save-selection': {
+      'highlight-from-keyboard': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: '__MSG_saveSelection__',
+        description: '__MSG_highlightFromKeyboard__',
       },
     },
     icons: {

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { byDocumentOrder, COLOR_LABELS, type Highlight } from '@/lib/highlights/highlight';
 import { groupByDocument } from '@/lib/highlights/markdown';
 
@@ -46,6 +46,20 @@ export function HighlightList(props: HighlightListProps) {
   const [query, setQuery] = useState('');
   const [deleted, setDeleted] = useState<Highlight[]>([]);
   const ids = { search: useId(), page: useId(), all: useId(), panel: useId(), import: useId() };
+  const root = useRef<HTMLElement>(null);
+  /**
+   * Where focus goes once the list has changed: the "Ångra" of what was just deleted (its "Ta
+   * bort" is gone), or the restored item's "Visa" once it is back. A keyboard reader's focus
+   * never falls to the start of the page.
+   */
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    const target = root.current?.querySelector<HTMLElement>(focusNext);
+    if (!target) return; // not rendered yet (a restored item comes back with the live list)
+    target.focus();
+    setFocusNext(null);
+  });
 
   const visible = useMemo(
     () => props.highlights.filter((h) => matchesSearch(h, query) && !deleted.some((d) => d.id === h.id)),
@@ -58,11 +72,21 @@ export function HighlightList(props: HighlightListProps) {
 
   function remove(h: Highlight) {
     setDeleted((d) => [h, ...d.filter((x) => x.id !== h.id)]);
+    setFocusNext(`[data-deleted-id="${CSS.escape(h.id)}"] [data-action="undo"]`);
     props.onDelete(h);
   }
   function undo(h: Highlight) {
     setDeleted((d) => d.filter((x) => x.id !== h.id));
+    setFocusNext(`[data-highlight-id="${CSS.escape(h.id)}"] [data-action="open"]`);
     props.onUndo(h);
+  }
+  /** The two views as ARIA tabs: one Tab stop, arrow keys (and Home/End) switch and move focus. */
+  function onTabKey(event: KeyboardEvent) {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
+    event.preventDefault();
+    const next = event.key === 'Home' ? 'page' : event.key === 'End' ? 'all' : tab === 'page' ? 'all' : 'page';
+    setTab(next);
+    root.current?.querySelector<HTMLElement>(`[data-action="tab-${next}"]`)?.focus();
   }
 
   const item = (h: Highlight) => (
@@ -70,12 +94,12 @@ export function HighlightList(props: HighlightListProps) {
   );
 
   return (
-    <section class="rr-list rr-root" aria-label="Markeringar">
-      <div class="rr-tabs" role="tablist" aria-label="Visa">
-        <button type="button" role="tab" id={ids.page} aria-controls={ids.panel} aria-selected={tab === 'page'} data-action="tab-page" onClick={() => setTab('page')}>
+    <section class="rr-list rr-root" aria-label="Markeringar" ref={root}>
+      <div class="rr-tabs" role="tablist" aria-label="Visa" onKeyDown={onTabKey}>
+        <button type="button" role="tab" id={ids.page} aria-controls={ids.panel} aria-selected={tab === 'page'} tabIndex={tab === 'page' ? 0 : -1} data-action="tab-page" onClick={() => setTab('page')}>
           Den här sidan
         </button>
-        <button type="button" role="tab" id={ids.all} aria-controls={ids.panel} aria-selected={tab === 'all'} data-action="tab-all" onClick={() => setTab('all')}>
+        <button type="button" role="tab" id={ids.all} aria-controls={ids.panel} aria-selected={tab === 'all'} tabIndex={tab === 'all' ? 0 : -1} data-action="tab-all" onClick={() => setTab('all')}>
           Alla
         </button>
       </div>
@@ -101,12 +125,14 @@ export function HighlightList(props: HighlightListProps) {
           !props.currentDokId ? (
             <p class="rr-muted">Fliken visar inget riksdagsdokument.</p>
           ) : onPage.length === 0 ? (
-            <p class="rr-muted">{query ? 'Inga markeringar på sidan matchar sökningen.' : 'Inga markeringar på den här sidan ännu.'}</p>
+            <p class="rr-muted">
+              {query ? 'Inga markeringar på sidan matchar sökningen.' : 'Inga markeringar på den här sidan än. Markera text i dokumentet för att spara.'}
+            </p>
           ) : (
             <ul class="rr-items">{onPage.map(item)}</ul>
           )
         ) : visible.length === 0 ? (
-          <p class="rr-muted">{query ? 'Inga markeringar matchar sökningen.' : 'Inga markeringar ännu.'}</p>
+          <p class="rr-muted">{query ? 'Inga markeringar matchar sökningen.' : 'Inga markeringar än. Markera text i ett dokument på riksdagen.se för att spara.'}</p>
         ) : (
           groupByDocument(visible).map((group) => (
             <section class="rr-group" key={group.dokId} data-dok-id={group.dokId}>

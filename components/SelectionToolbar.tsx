@@ -17,9 +17,16 @@ export interface SelectionToolbarProps {
 }
 
 /**
+ * The toolbar's accessible name says how to use it from the keyboard. Alt+Shift+H is the
+ * keyboard command's default (wxt.config.ts); a reader who changed it in the browser knows their
+ * own key, and a content script cannot read it.
+ */
+export const TOOLBAR_LABEL = 'Spara markering. Alt+Skift+H flyttar hit från texten, piltangenterna väljer färg, Escape stänger.';
+
+/**
  * Appears at a selection in the document: four colours and "Anteckning". No I/O: the content
- * script decides what saving means. Keyboard: Tab reaches every control, arrows move between
- * colours, Escape closes.
+ * script decides what saving means. Keyboard: the keyboard command brings focus here, Tab reaches
+ * every control, arrows move between colours, Escape closes.
  */
 export function SelectionToolbar(props: SelectionToolbarProps) {
   const [writing, setWriting] = useState(false);
@@ -39,7 +46,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   }
 
   return (
-    <div class="rr-panel" role="toolbar" aria-label="Spara markering" onKeyDown={onKeyDown}>
+    <div class="rr-panel" role="toolbar" aria-label={TOOLBAR_LABEL} aria-keyshortcuts="Alt+Shift+H" onKeyDown={onKeyDown}>
       <div class="rr-row">
         <ColorButtons action="highlight" labelFor={(name) => `Markera ${name}`} onPick={props.onHighlight} />
         <button type="button" data-action="note" aria-expanded={writing} onClick={() => setWriting(!writing)}>

@@ -2,7 +2,8 @@ import { RiksrefDatabase } from '@/lib/db/database';
 import { createHighlightHandlers } from '@/lib/db/highlight-handlers';
 import { createMetadataService } from '@/lib/db/metadata';
 import { createMessageHandler, listen } from '@/lib/messages/handle';
-import { SAVE_SELECTION_COMMAND, type TabCommand } from '@/lib/messages/tab-commands';
+import { KEYBOARD_COMMAND, SAVE_SELECTION_COMMAND, type TabCommand } from '@/lib/messages/tab-commands';
+import { parseDocumentUrl } from '@/lib/page/url';
 import { createRiksdagenClient } from '@/lib/riksdagen/client';
 
 // Where "Spara markering" appears in the context menu: the pages our content script runs on.
@@ -38,27 +39,44 @@ export default defineBackground(() => {
       lookupReferences: async ({ ids }) => ({ results: await metadata.lookupMany(ids) }),
       getCacheStats: () => metadata.stats(),
       clearCache: async () => ({ removed: await metadata.clear() }),
-      ...createHighlightHandlers(db),
+      ...createHighlightHandlers(db, Date.now, (dokIds) => void tellOpenPages(dokIds)),
     }),
   );
 
-  // The keyboard command and the context menu entry both ask the page to save its selection:
-  // only the content script knows the document region and can describe the selection.
-  const saveSelectionIn = (tabId: number | undefined, frameId?: number) => {
+  // The context menu entry asks the page to save its selection, the keyboard command to take
+  // the keyboard to its toolbar or popover: only the content script knows the document region.
+  const tellTab = (tabId: number | undefined, command: TabCommand, frameId?: number) => {
     if (tabId === undefined || tabId < 0) return;
-    const command: TabCommand = { riksrefTab: 1, command: 'saveSelection' };
     browser.tabs.sendMessage(tabId, command, frameId === undefined ? undefined : { frameId }).catch(() => {
-      // No content script in that tab (not a document page): nothing to save.
+      // No content script in that tab (not a document page): nothing to do.
     });
   };
   browser.commands.onCommand.addListener(async (name, tab) => {
-    if (name !== SAVE_SELECTION_COMMAND) return;
+    if (name !== KEYBOARD_COMMAND) return;
     const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    saveSelectionIn(target?.id);
+    tellTab(target?.id, { riksrefTab: 1, command: 'highlightFromKeyboard' });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === SAVE_SELECTION_COMMAND) saveSelectionIn(tab?.id, info.frameId);
+    if (info.menuItemId === SAVE_SELECTION_COMMAND) tellTab(tab?.id, { riksrefTab: 1, command: 'saveSelection' }, info.frameId);
   });
+
+  /**
+   * Highlights of these documents changed: every open page of one of them repaints. Which tabs
+   * show them: tabs.query by URL pattern and the tabs' addresses both work without the `tabs`
+   * permission for the hosts we have host permissions for, which are exactly the pages we run on.
+   */
+  async function tellOpenPages(dokIds: string[]) {
+    const command: TabCommand = { riksrefTab: 1, command: 'highlightsChanged', dokIds };
+    try {
+      for (const tab of await browser.tabs.query({ url: DOCUMENT_PAGES })) {
+        const shown = tab.url ? parseDocumentUrl(tab.url)?.dokId : undefined;
+        // A tab whose address we cannot read is told anyway: its page decides.
+        if (shown === undefined ? tab.url === undefined : dokIds.includes(shown)) tellTab(tab.id, command);
+      }
+    } catch (error) {
+      console.warn('[Riksref] could not tell open pages about changed highlights', error);
+    }
+  }
 });
 
 /**

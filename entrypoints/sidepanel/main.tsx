@@ -1,19 +1,30 @@
 import { render } from 'preact';
+import { HighlightsTab } from '@/components/HighlightsTab';
 import { ReferencesTab } from '@/components/ReferencesTab';
 import { Tabs } from '@/components/Tabs';
+import { followCurrentTab } from './current-tab';
+import { createHighlightsLink } from './highlights-link';
 import { createTabLink } from './tab-link';
-import { HighlightsTab } from './highlights-tab';
 import './style.css';
 
 // The side panel (Chrome side_panel, Firefox sidebar_action): what the page in the current tab
-// cites, and the reader's highlights. It talks to the page's content script through lib/messages.
+// cites, and the reader's highlights. It talks to the page's content script and the background
+// through lib/messages, and watches the highlights in the database (read only).
+const tab = followCurrentTab();
+const references = createTabLink(tab);
+const highlights = createHighlightsLink(tab);
+
+// `?view=highlights` opens the panel on "Markeringar" (the end-to-end tests use it).
+const initial = new URLSearchParams(location.search).get('view') ?? undefined;
+
 function SidePanel() {
   return (
     <Tabs
       label="Riksref"
+      initial={initial}
       tabs={[
-        { id: 'references', label: 'Referenser', panel: <ReferencesTab api={createTabLink()} /> },
-        { id: 'highlights', label: 'Markeringar', panel: <HighlightsTab /> },
+        { id: 'references', label: 'Referenser', panel: <ReferencesTab api={references} /> },
+        { id: 'highlights', label: 'Markeringar', panel: <HighlightsTab api={highlights} /> },
       ]}
     />
   );

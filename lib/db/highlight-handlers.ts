@@ -19,14 +19,31 @@ export type HighlightHandlers = Pick<
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** The background's answers to the highlight messages, over one database. */
-export function createHighlightHandlers(db: RiksrefDatabase, now: () => number = Date.now): HighlightHandlers {
+/**
+ * The background's answers to the highlight messages, over one database. `onChange` hears which
+ * documents' highlights a message changed (saved, edited, deleted, restored, imported), so that
+ * open pages of those documents can repaint; orphan marks from a visit change no paint and are
+ * not reported.
+ */
+export function createHighlightHandlers(
+  db: RiksrefDatabase,
+  now: () => number = Date.now,
+  onChange: (dokIds: string[]) => void = () => {},
+): HighlightHandlers {
   const repo = new HighlightRepository(db);
+  const changed = <T extends { saved: boolean; highlight: { dokId: string } } | null>(outcome: T): T => {
+    if (outcome?.saved) onChange([outcome.highlight.dokId]);
+    return outcome;
+  };
   return {
-    saveHighlight: ({ highlight }) => repo.save(highlight),
-    updateHighlight: async ({ id, changes }) => ({ outcome: await repo.update(id, changes, now()) }),
-    deleteHighlight: async ({ id }) => ({ deleted: await repo.delete(id) }),
-    restoreHighlight: ({ highlight }) => repo.save(highlight),
+    saveHighlight: async ({ highlight }) => changed(await repo.save(highlight)),
+    updateHighlight: async ({ id, changes }) => ({ outcome: changed(await repo.update(id, changes, now())) }),
+    async deleteHighlight({ id }) {
+      const deleted = await repo.delete(id);
+      if (deleted) onChange([deleted.dokId]);
+      return { deleted };
+    },
+    restoreHighlight: async ({ highlight }) => changed(await repo.save(highlight)),
     listHighlights: async ({ dokId }) => ({ highlights: await repo.forDocument(dokId) }),
     listAllHighlights: async () => ({ highlights: await repo.all() }),
     reportAnchoring: async ({ dokId, found, orphans }) => ({ changed: await repo.markAnchoring(dokId, found, orphans) }),
@@ -35,7 +52,9 @@ export function createHighlightHandlers(db: RiksrefDatabase, now: () => number =
       const parsed = parseImport(file);
       if (!parsed.ok) return { imported: false, error: parsed.error };
       try {
-        return { imported: true, ...(await repo.importAll(parsed.highlights)) };
+        const outcome = await repo.importAll(parsed.highlights);
+        onChange([...new Set(parsed.highlights.map((h) => h.dokId))]);
+        return { imported: true, ...outcome };
       } catch (error) {
         return { imported: false, error: error instanceof Error ? error.message : String(error) };
       }

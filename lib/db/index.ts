@@ -2,4 +2,5 @@ export { DB_NAME, RiksrefDatabase, type DocumentRecord } from './database.ts';
 export { CACHE_POLICY, DocumentRepository, freshness, type CacheStats } from './documents.ts';
 export { createMetadataService, type MetadataService, type ServiceStatus } from './metadata.ts';
 export { HighlightRepository, type ImportOutcome, type SaveOutcome } from './highlights.ts';
+export { watchAllHighlights } from './live-highlights.ts';
 export { storageErrorMessage } from './storage-errors.ts';

@@ -40,18 +40,19 @@ export function createMessageHandler(handlers: Handlers): (message: unknown) => 
 }
 
 /**
- * The content script's side of TAB_MESSAGES. Unlike the background it answers only its own
- * messages and returns undefined for anything else, so another listener in the same content
- * script (another feature) can answer those.
+ * The content script's side of TAB_MESSAGES, for the messages it has handlers for. Unlike the
+ * background it answers only those and returns undefined for anything else, so another listener
+ * in the same content script (another feature, answering other tab messages) can answer those.
  */
 export function createTabMessageHandler(
-  handlers: HandlersOf<typeof TAB_MESSAGES>,
+  handlers: Partial<HandlersOf<typeof TAB_MESSAGES>>,
 ): (message: unknown) => Promise<Reply> | undefined {
-  const envelope = envelopeFor(Object.keys(TAB_MESSAGES) as (keyof typeof TAB_MESSAGES)[]);
+  const names = Object.keys(handlers) as (keyof typeof TAB_MESSAGES)[];
+  const envelope = envelopeFor(names);
   return (message) => {
     const checked = z.safeParse(envelope, message);
     if (!checked.success) return undefined;
-    return run(TAB_MESSAGES, handlers, checked.data.name, checked.data.payload);
+    return run(TAB_MESSAGES, handlers as HandlersOf<typeof TAB_MESSAGES>, checked.data.name, checked.data.payload);
   };
 }
 

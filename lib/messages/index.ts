@@ -13,4 +13,4 @@ export {
   type TabMessageName,
 } from './protocol.ts';
 export { MessageError, send, sendToTab, sendVia, type Transport } from './send.ts';
-export { parseTabCommand, SAVE_SELECTION_COMMAND, tabCommandSchema, type TabCommand } from './tab-commands.ts';
+export { KEYBOARD_COMMAND, parseTabCommand, SAVE_SELECTION_COMMAND, tabCommandSchema, type TabCommand } from './tab-commands.ts';

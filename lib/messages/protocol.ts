@@ -178,6 +178,16 @@ export const TAB_MESSAGES = {
     request: z.object({ id: referenceId, occurrence: z.int().check(z.gte(0)) }),
     response: z.object({ occurrence: z.number(), count: z.number() }),
   },
+  /**
+   * Scroll to a saved highlight and flash it (the side panel's "Visa", entrypoints/sidepanel/highlights-link.ts). The page answers with its
+   * own dok_id, so a panel that has just sent the tab to another document can tell the page it
+   * asked from the one it is waiting for; `shown` is false when the highlight is not anchored
+   * there (an orphan, or not yet).
+   */
+  showHighlight: {
+    request: z.object({ id: highlightId, dokId }),
+    response: z.object({ dokId: z.string(), shown: z.boolean() }),
+  },
 } as const;
 
 export type TabMessageName = keyof typeof TAB_MESSAGES;

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/browser.ts';
+import {
+  deleteAllHighlights,
+  message as messageFrom,
+  openDocument,
+  painted,
+  selectText,
+  tellTab,
+  toolbar,
+  waitForPaint,
+} from './support/highlights.ts';
 import { URLS } from './support/sites.ts';
 
 /** The answer page after a redesign (tests/fixtures/pages/answer-H612523-redesigned.html): same document, same dok_id. */
@@ -20,81 +30,14 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** A raw protocol message from an extension page, as the side panel would send it. */
-async function message(name: string, payload: unknown): Promise<any> {
-  const reply: any = await extensionPage.evaluate(
-    async (m) => {
-      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-      return chrome.runtime.sendMessage(m);
-    },
-    { riksref: 1, name, payload },
-  );
-  if (!reply?.ok) throw new Error(`${name}: ${reply?.error}`);
-  return reply.data;
-}
+const message = (name: string, payload: unknown) => messageFrom(extensionPage, name, payload);
 
 beforeEach(async () => {
   // Every test starts with no highlights.
-  for (const h of (await message('listAllHighlights', {})).highlights) await message('deleteHighlight', { id: h.id });
+  await deleteAllHighlights(extensionPage);
 });
 
-async function open(url: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  // The highlights feature has loaded and anchored this page's highlights once it records the count.
-  await page.waitForFunction(() => document.documentElement.dataset.riksrefHighlights !== undefined, null, { timeout: 15_000 });
-  return page;
-}
-
-/** Selects `text` in the document as a reader would, ending with a mouseup. */
-async function selectText(page: Page, text: string) {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      // On screen, as a reader's selection is (the toolbar is placed beside it).
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      const rect = range.getBoundingClientRect();
-      document.querySelector('main')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
-      return;
-    }
-    throw new Error(`not on the page: ${wanted}`);
-  }, text);
-}
-
-/** What CSS.highlights paints, by name: the text of each range. */
-const painted = (page: Page) =>
-  page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((highlight, name) => {
-      if (name.startsWith('riksref-')) out[name] = [...highlight].map((r) => r.toString());
-    });
-    return out;
-  });
-
-async function waitForPaint(page: Page, count: number) {
-  await page.waitForFunction(
-    (n) => {
-      let ranges = 0;
-      (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((h, name) => {
-        if (name.startsWith('riksref-') && name !== 'riksref-flash') ranges += h.size;
-      });
-      return ranges === n;
-    },
-    count,
-    { timeout: 10_000 },
-  );
-}
-
-const toolbar = (page: Page) => page.locator('riksref-highlights [role="toolbar"]');
+const open = (url: string) => openDocument(session, url);
 
 /** Saves the sentence on the answer page in green with a note, through the toolbar. */
 async function saveSentence(page: Page) {
@@ -226,23 +169,88 @@ describe('highlights in Chromium with the built extension', () => {
     await page.close();
   });
 
-  test('the "Spara markering" command (as the keyboard shortcut and context menu send it) saves the selection', async () => {
+  test('the "Spara markering" command (as the context menu sends it) saves the selection', async () => {
     const page = await open(URLS.answer);
     await selectText(page, 'Yrkesverksamma på lokal nivå');
-    await session.serviceWorker.evaluate(async (url) => {
-      const { chrome } = globalThis as unknown as { chrome: any };
-      const [tab] = await chrome.tabs.query({ url });
-      await chrome.tabs.sendMessage(tab.id, { riksrefTab: 1, command: 'saveSelection' });
-    }, URLS.answer);
+    await tellTab(session, URLS.answer, { riksrefTab: 1, command: 'saveSelection' });
     await waitForPaint(page, 1);
     expect(await painted(page)).toEqual({ 'riksref-yellow': ['Yrkesverksamma på lokal nivå'] });
+    await page.close();
+  });
+
+  test('keyboard: Shift+arrows select and the toolbar appears; the keyboard command takes focus into it; in a highlight it opens the popover', async () => {
+    const page = await open(URLS.answer);
+    const WORD = 'Yrkesverksamma';
+    /**
+     * Selects `length` characters from `offset` into the first text holding `text` (0: the caret
+     * only, as a click or caret browsing leaves it).
+     */
+    const selectAt = (text: string, offset: number, length: number) =>
+      page.evaluate(
+        ({ text, offset, length }) => {
+          const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const node = walker.currentNode as Text;
+            const at = node.data.indexOf(text);
+            if (at < 0) continue;
+            node.parentElement!.scrollIntoView({ block: 'center' });
+            document.getSelection()!.setBaseAndExtent(node, at + offset, node, at + offset + length);
+            return;
+          }
+          throw new Error(`not on the page: ${text}`);
+        },
+        { text, offset, length },
+      );
+    const focusedInOurUi = () =>
+      page.evaluate(() => {
+        const active = document.querySelector('riksref-highlights')?.shadowRoot?.activeElement;
+        return active ? `${active.tagName.toLowerCase()}${active.getAttribute('data-color') ? `[${active.getAttribute('data-color')}]` : ''}` : null;
+      });
+
+    // A selection made without mouse or keys (assistive technology, select-all, caret browsing):
+    // the toolbar comes once the selection rests.
+    await selectAt(`${WORD} på lokal nivå`, 0, 1);
+    await toolbar(page).waitFor({ state: 'visible', timeout: 3_000 });
+    // Chromium extends a selection from the keyboard (a bare caret only with caret browsing on);
+    // the toolbar follows it.
+    for (let i = 1; i < WORD.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    expect(await page.evaluate(() => document.getSelection()!.toString())).toBe(WORD);
+    expect(await toolbar(page).getAttribute('aria-label')).toContain('Alt+Skift+H');
+    expect(await focusedInOurUi()).toBeNull();
+
+    // Alt+Shift+H (sent as the background sends it): focus on the first colour; arrows, Enter.
+    await tellTab(session, URLS.answer, { riksrefTab: 1, command: 'highlightFromKeyboard' });
+    await expect.poll(focusedInOurUi).toBe('button[yellow]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedInOurUi()).toBe('button[blue]');
+    await page.keyboard.press('Enter');
+    await waitForPaint(page, 1);
+    expect(await painted(page)).toEqual({ 'riksref-blue': [WORD] });
+    expect(await focusedInOurUi()).toBeNull();
+
+    // The caret inside the saved highlight: the command opens its popover (no second highlight).
+    await selectAt(WORD, 4, 0);
+    await tellTab(session, URLS.answer, { riksrefTab: 1, command: 'highlightFromKeyboard' });
+    await page.locator('riksref-highlights [role="dialog"]').waitFor({ state: 'visible' });
+    expect(await focusedInOurUi()).toBe('textarea');
+    await page.keyboard.type('Skrivet med tangentbordet');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await message('listHighlights', { dokId: 'H612523' })).highlights.map((h: any) => h.note)).toEqual([
+      'Skrivet med tangentbordet',
+    ]);
+    await page.keyboard.press('Escape');
+    await page.locator('riksref-highlights [role="dialog"]').waitFor({ state: 'detached' });
+    expect(await focusedInOurUi()).toBeNull();
+    expect((await message('listHighlights', { dokId: 'H612523' })).highlights).toHaveLength(1);
     await page.close();
   });
 
   test('the manifest declares the command and the context menu permission', async () => {
     const manifest = await session.serviceWorker.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
     expect(manifest.permissions).toContain('contextMenus');
-    expect(manifest.commands['save-selection']).toMatchObject({ suggested_key: { default: 'Alt+Shift+H' } });
+    expect(manifest.commands['highlight-from-keyboard']).toMatchObject({ suggested_key: { default: 'Alt+Shift+H' } });
   });
 
   test('what the side panel lists: every highlight, and the export round trip', async () => {

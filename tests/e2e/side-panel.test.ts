@@ -27,7 +27,7 @@ async function tabIdOf(url: string): Promise<number> {
   return tab.id;
 }
 
-/** The panel page in a tab of its own, pinned to the page's tab (`?tab=`, see entrypoints/sidepanel/tab-link.ts). */
+/** The panel page in a tab of its own, pinned to the page’s tab (`?tab=`, see entrypoints/sidepanel/current-tab.ts). */
 async function openPanel(tabId: number): Promise<Page> {
   const panel = await session.context.newPage();
   await panel.setViewportSize({ width: 400, height: 900 });

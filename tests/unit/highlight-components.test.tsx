@@ -19,7 +19,10 @@ describe('SelectionToolbar', () => {
   test('four colour buttons and "Anteckning", labelled in Swedish, with stable data-action', () => {
     const onHighlight = vi.fn();
     render(<SelectionToolbar onHighlight={onHighlight} onNote={vi.fn()} onClose={vi.fn()} />);
-    const toolbar = screen.getByRole('toolbar', { name: 'Spara markering' });
+    const toolbar = screen.getByRole('toolbar', { name: /^Spara markering\./ });
+    // The keys are in its name, for a reader who reaches it with the keyboard command.
+    expect(toolbar.getAttribute('aria-label')).toBe('Spara markering. Alt+Skift+H flyttar hit från texten, piltangenterna väljer färg, Escape stänger.');
+    expect(toolbar.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+H');
     const colours = toolbar.querySelectorAll<HTMLButtonElement>('[data-action="highlight"]');
     expect(Array.from(colours, (b) => [b.dataset.color, b.getAttribute('aria-label')])).toEqual([
       ['yellow', 'Markera gul'],

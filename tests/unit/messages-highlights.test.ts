@@ -9,11 +9,14 @@ import { makeHighlight } from './highlight-fixtures.ts';
 
 let db: RiksrefDatabase;
 let transport: Transport;
+/** Which documents the handlers said were changed, message by message. */
+let changes: string[][];
 let n = 0;
 const NOW = Date.UTC(2025, 4, 2, 12);
 
 beforeEach(() => {
   db = new RiksrefDatabase(`riksref-msg-highlights-${++n}`);
+  changes = [];
   const notHere = () => {
     throw new Error('not in this test');
   };
@@ -21,7 +24,7 @@ beforeEach(() => {
     lookupReferences: notHere,
     getCacheStats: notHere,
     clearCache: notHere,
-    ...createHighlightHandlers(db, () => NOW),
+    ...createHighlightHandlers(db, () => NOW, (dokIds) => changes.push(dokIds)),
   };
   transport = createMessageHandler(handlers);
 });
@@ -107,11 +110,41 @@ describe('highlight messages through send ⇄ handle and the database', () => {
   });
 });
 
+describe('which documents changed (for open pages to repaint)', () => {
+  test('save, edit, delete, restore and import report their documents; reads, orphan marks and failures do not', async () => {
+    const h = makeHighlight({ id: 'a' });
+    await send('saveHighlight', { highlight: h }, transport);
+    await send('updateHighlight', { id: 'a', changes: { note: 'ny' } }, transport);
+    await send('listHighlights', { dokId: h.dokId }, transport);
+    await send('listAllHighlights', {}, transport);
+    await send('reportAnchoring', { dokId: h.dokId, found: [], orphans: ['a'] }, transport);
+    const { deleted } = await send('deleteHighlight', { id: 'a' }, transport);
+    await send('restoreHighlight', { highlight: deleted! }, transport);
+    expect(changes).toEqual([['H612523'], ['H612523'], ['H612523'], ['H612523']]);
+
+    changes = [];
+    await send('updateHighlight', { id: 'finns-inte', changes: { note: 'x' } }, transport);
+    await send('deleteHighlight', { id: 'finns-inte' }, transport);
+    vi.spyOn(db.highlights, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    await send('saveHighlight', { highlight: makeHighlight({ id: 'b' }) }, transport);
+    expect(changes).toEqual([]);
+
+    const file = JSON.parse(exportJson([makeHighlight({ id: 'c' }), makeHighlight({ id: 'd', dokId: 'H601KU21' }), makeHighlight({ id: 'e' })]));
+    await send('importHighlights', { file }, transport);
+    expect(changes).toEqual([['H612523', 'H601KU21']]);
+    file[0].riksref.color = 'lila';
+    await send('importHighlights', { file }, transport);
+    expect(changes).toHaveLength(1);
+  });
+});
+
 describe('tab commands (background → page)', () => {
-  test('accepts the two commands, nothing else', () => {
+  test('accepts the three commands, nothing else', () => {
     expect(parseTabCommand({ riksrefTab: 1, command: 'saveSelection' })).toEqual({ riksrefTab: 1, command: 'saveSelection' });
-    expect(parseTabCommand({ riksrefTab: 1, command: 'showHighlight', id: 'a' })).toMatchObject({ id: 'a' });
-    expect(parseTabCommand({ riksrefTab: 1, command: 'showHighlight' })).toBeNull();
+    expect(parseTabCommand({ riksrefTab: 1, command: 'highlightFromKeyboard' })).toEqual({ riksrefTab: 1, command: 'highlightFromKeyboard' });
+    expect(parseTabCommand({ riksrefTab: 1, command: 'highlightsChanged', dokIds: ['H612523'] })).toMatchObject({ dokIds: ['H612523'] });
+    expect(parseTabCommand({ riksrefTab: 1, command: 'highlightsChanged' })).toBeNull();
+    expect(parseTabCommand({ riksrefTab: 1, command: 'showHighlight', id: 'a' })).toBeNull();
     expect(parseTabCommand({ riksref: 1, name: 'saveHighlight' })).toBeNull();
   });
 });

@@ -153,6 +153,18 @@ describe('side panel ⇄ content script (tab messages)', () => {
     expect(transport).not.toHaveBeenCalled();
   });
 
+  test('showHighlight goes through typed, and each feature answers only the messages it has handlers for', async () => {
+    const references = createTabMessageHandler(tabHandlers());
+    const show = vi.fn(({ id }: { id: string; dokId: string }) => ({ dokId: 'H612523', shown: id === 'a' }));
+    const highlights = createTabMessageHandler({ showHighlight: show });
+    const message = { riksref: 1, name: 'showHighlight', payload: { id: 'a', dokId: 'H612523' } };
+    expect(references(message)).toBeUndefined();
+    expect(highlights({ riksref: 1, name: 'getPageReferences', payload: {} })).toBeUndefined();
+    expect(await sendToTab(7, 'showHighlight', { id: 'a', dokId: 'H612523' }, async (m) => highlights(m))).toEqual({ dokId: 'H612523', shown: true });
+    expect(show).toHaveBeenCalledWith({ id: 'a', dokId: 'H612523' });
+    await expect(sendToTab(7, 'showHighlight', { id: '', dokId: 'H612523' }, async (m) => highlights(m))).rejects.toThrow(MessageError);
+  });
+
   test('the content script declines messages that are not its own, so another listener can answer', () => {
     const handle = createTabMessageHandler(tabHandlers());
     expect(handle({ riksref: 1, name: 'lookupReferences', payload: { ids: [] } })).toBeUndefined();

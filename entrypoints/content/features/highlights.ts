@@ -6,6 +6,7 @@ import { HighlightPopover } from '@/components/HighlightPopover';
 import { pageHighlightCss, PANEL_CSS } from '@/components/highlight-styles';
 import { SelectionToolbar } from '@/components/SelectionToolbar';
 import type { Highlight, HighlightColor } from '@/lib/highlights/highlight';
+import { createTabMessageHandler, listen } from '@/lib/messages/handle';
 import { parseTabCommand } from '@/lib/messages/tab-commands';
 import { send } from '@/lib/messages/send';
 import { anchorAll, anchorSelectors, describeRange, TextIndex, type Selectors, type TextAnchor } from '@/lib/page/anchoring';
@@ -16,8 +17,12 @@ import type { Feature, FeatureScope } from '../feature';
 /**
  * The reader's highlights on a document page: select text → a toolbar saves it in a colour or
  * with a note; saved highlights (by dok_id, so riksdagen.se and data.riksdagen.se share them) are
- * anchored and painted on every visit; a click in one opens a popover to edit, recolour or delete
- * it. The background stores everything; this feature only describes, anchors and paints.
+ * anchored and painted on every visit, and painted again when they change elsewhere (the side
+ * panel, another tab); a click in one opens a popover to edit, recolour or delete it. From the
+ * keyboard: select with Shift+arrows and the toolbar appears; the keyboard command (Alt+Shift+H
+ * unless changed in the browser) moves focus into it, or, with the caret in a saved highlight,
+ * opens that highlight's popover. The background stores everything; this feature only
+ * describes, anchors and paints.
  */
 export const highlights: Feature = {
   name: 'highlights',
@@ -29,6 +34,10 @@ const DEFAULT_COLOR: HighlightColor = 'yellow';
 // Linking splits text nodes in chunks after we start; once it pauses, ranges are rebuilt from
 // the stored selectors (cheap: position checks against one text) so paint follows the text.
 const REANCHOR_AFTER_MS = 150;
+// A keyboard selection grows one key press at a time: offer the toolbar once it rests.
+const SELECTION_SETTLES_MS = 300;
+// Changes come in bursts (an import, a quick "Ångra"): one read of the page's highlights for each.
+const REFRESH_AFTER_MS = 50;
 
 type Panel =
   | { kind: 'none' }
@@ -46,6 +55,8 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
   let reported = false;
   let panel: Panel = { kind: 'none' };
   let stopFloating: (() => void) | undefined;
+  /** Where the keyboard was before the keyboard command took focus into our panel: it goes back there. */
+  let returnFocus: Element | null = null;
 
   const ui: ShadowRootContentScriptUi<void> = await createShadowRootUi(ctx, {
     name: 'riksref-highlights',
@@ -173,6 +184,40 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
     reanchor();
   }
 
+  /**
+   * The page's highlights changed somewhere (the side panel, another tab, or this page itself):
+   * read them again, and repaint only if they differ from what is painted — a change made here
+   * is already on screen.
+   */
+  async function refresh() {
+    let latest: Highlight[];
+    try {
+      latest = (await send('listHighlights', { dokId: page.dokId })).highlights;
+    } catch (error) {
+      console.warn('[Riksref] could not reload highlights', error);
+      return;
+    }
+    if (signal.aborted || paintKey(latest) === paintKey(saved)) return;
+    saved = latest;
+    reanchor();
+    const open = panel;
+    if (open.kind === 'popover' && !open.deleted) {
+      // The popover shows the highlight as it is now, or goes if it was deleted elsewhere.
+      const current = saved.find((s) => s.id === open.highlight.id);
+      if (!current) show({ kind: 'none' });
+      else show({ ...open, highlight: current, range: ranges.get(current.id) ?? open.range });
+    }
+  }
+
+  let refreshTimer: number | undefined;
+  const refreshSoon = () => {
+    if (refreshTimer !== undefined) clearTimeout(refreshTimer);
+    refreshTimer = ctx.setTimeout(() => {
+      refreshTimer = undefined;
+      void refresh();
+    }, REFRESH_AFTER_MS);
+  };
+
   // --- the panel (toolbar or popover) -------------------------------------------------------
 
   function show(next: Panel) {
@@ -180,7 +225,9 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
     stopFloating?.();
     stopFloating = undefined;
     if (next.kind === 'none') {
+      const hadFocus = document.activeElement === ui.shadowHost;
       render(null, ui.uiContainer);
+      if (hadFocus) giveFocusBack();
       return;
     }
     const content =
@@ -314,7 +361,22 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
   };
 
   // After the mouse or keyboard finishes a selection (the selection is final only after the event).
-  ctx.addEventListener(document, 'mouseup', () => ctx.setTimeout(offerToolbar, 0));
+  let mouseDown = false;
+  ctx.addEventListener(document, 'mouseup', () => {
+    mouseDown = false;
+    ctx.setTimeout(offerToolbar, 0);
+  });
+  // Any other way of selecting (Shift+arrows, caret browsing, select-all, assistive technology):
+  // once the selection rests. Not while the mouse is still dragging (mouseup offers then), and not
+  // while focus is in our panel (typing a note moves the selection into its text field).
+  let selectionTimer: number | undefined;
+  ctx.addEventListener(document, 'selectionchange', () => {
+    if (selectionTimer !== undefined) clearTimeout(selectionTimer);
+    selectionTimer = ctx.setTimeout(() => {
+      selectionTimer = undefined;
+      if (!mouseDown && document.activeElement !== ui.shadowHost) offerToolbar();
+    }, SELECTION_SETTLES_MS);
+  });
   ctx.addEventListener(document, 'keyup', (event) => {
     if ((event as KeyboardEvent).shiftKey || (event as KeyboardEvent).key === 'Shift') ctx.setTimeout(offerToolbar, 0);
   });
@@ -322,6 +384,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
     if ((event as KeyboardEvent).key === 'Escape' && panel.kind !== 'none') show({ kind: 'none' });
   });
   ctx.addEventListener(document, 'mousedown', (event) => {
+    if (!(event.composedPath() as Node[]).includes(ui.shadowHost)) mouseDown = true;
     // A press anywhere else closes the panel (a click inside it never reaches the page as ours).
     if (panel.kind !== 'none' && !(event.composedPath() as Node[]).includes(ui.shadowHost)) show({ kind: 'none' });
   });
@@ -338,25 +401,92 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
     if (highlight && range) show({ kind: 'popover', highlight, range });
   });
 
-  // The keyboard command and the context menu (through the background), and the side panel's "Visa".
+  // The context menu and the keyboard command, and changes made elsewhere (all through the background).
   const onMessage = (message: unknown) => {
     const command = parseTabCommand(message);
     if (!command) return undefined;
-    if (command.command === 'saveSelection') {
-      const selection = currentSelection();
-      if (selection) void create({ kind: 'toolbar', ...selection }, DEFAULT_COLOR, '');
-    } else void reveal(command.id);
+    switch (command.command) {
+      case 'saveSelection': {
+        const selection = currentSelection();
+        if (selection) void create({ kind: 'toolbar', ...selection }, DEFAULT_COLOR, '');
+        break;
+      }
+      case 'highlightFromKeyboard':
+        fromKeyboard();
+        break;
+      case 'highlightsChanged':
+        if (command.dokIds.includes(page.dokId)) refreshSoon();
+        break;
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
 
-  async function reveal(id: string) {
+  // The side panel's "Visa". The answer names this page's document: right after the panel sent
+  // the tab elsewhere, the page that answers may still be the one before.
+  const unlisten = listen(
+    browser.runtime.onMessage as Parameters<typeof listen>[0],
+    createTabMessageHandler({
+      showHighlight: async ({ id, dokId }) => ({
+        dokId: page.dokId,
+        shown: dokId.toUpperCase() === page.dokId && (await reveal(id)),
+      }),
+    }),
+  );
+
+  /** Scrolls to a highlight and flashes it; false when it is not painted here (an orphan). */
+  async function reveal(id: string): Promise<boolean> {
     if (!ranges.has(id)) await load(); // saved in another tab since we loaded
     const range = ranges.get(id);
-    if (!range) return;
+    if (!range) return false;
     const target = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
-    target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
     painter.flash(range);
+    return true;
+  }
+
+  // --- the keyboard -------------------------------------------------------------------------
+
+  /** The saved highlight that holds the caret, or the whole selection. */
+  function highlightAtSelection(): { highlight: Highlight; range: Range } | null {
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0) return null;
+    const at = selection.getRangeAt(0);
+    if (!page.region.contains(at.startContainer)) return null;
+    const id = painter.hitTest(at.startContainer, at.startOffset);
+    const range = id ? ranges.get(id) : undefined;
+    const highlight = id ? saved.find((s) => s.id === id) : undefined;
+    if (!highlight || !range) return null;
+    if (!at.collapsed && !range.isPointInRange(at.endContainer, at.endOffset)) return null; // a new selection reaching beyond it
+    return { highlight, range };
+  }
+
+  /**
+   * The keyboard command: the caret (or selection) in a saved highlight opens its popover, which
+   * takes focus itself; a new selection gets the toolbar, with focus on its first colour. A
+   * duplicate is never saved this way.
+   */
+  function fromKeyboard() {
+    const focused = document.activeElement;
+    const inside = highlightAtSelection();
+    if (inside) {
+      show({ kind: 'popover', ...inside });
+    } else {
+      const selection = currentSelection();
+      if (!selection) return;
+      if (!(panel.kind === 'toolbar' && panel.error)) show({ kind: 'toolbar', ...selection });
+      ui.uiContainer.querySelector<HTMLElement>('button')?.focus();
+    }
+    if (focused !== ui.shadowHost) returnFocus = focused;
+  }
+
+  /** Back to where the keyboard was (the selection itself stays as it was). */
+  function giveFocusBack() {
+    const target = returnFocus;
+    returnFocus = null;
+    if (target instanceof HTMLElement && target.isConnected && target !== document.body) target.focus({ preventScroll: true });
+    else (ui.shadow.activeElement as HTMLElement | null)?.blur();
   }
 
   // Text the page adds or changes, and our own linking as it goes, move ranges: anchor again.
@@ -367,13 +497,22 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
 
   return () => {
     unsubscribe();
+    unlisten();
     browser.runtime.onMessage.removeListener(onMessage);
     stopFloating?.();
-    if (reanchorTimer !== undefined) clearTimeout(reanchorTimer);
+    for (const timer of [reanchorTimer, refreshTimer, selectionTimer]) if (timer !== undefined) clearTimeout(timer);
     painter.dispose();
     ui.remove();
     delete document.documentElement.dataset.riksrefHighlights;
   };
+}
+
+/** What of a page's highlights shows in its paint: which, where, in which colour (`updated` moves with every edit). */
+function paintKey(highlights: readonly Highlight[]): string {
+  return highlights
+    .map((h) => `${h.id}\u0000${h.updated}\u0000${h.color}`)
+    .sort()
+    .join('\u0001');
 }
 
 /** The document's title as the page shows it: its main heading, else the page title. */
