@@ -35,6 +35,9 @@ const message = (name: string, payload: unknown) => messageFrom(extensionPage, n
 beforeEach(async () => {
   // Every test starts with no highlights.
   await deleteAllHighlights(extensionPage);
+  // A test that failed half-way may leave its tabs open; tabs are found by address, so a stale
+  // one would stand in for the next test's.
+  for (const page of session.context.pages()) if (page !== extensionPage) await page.close();
 });
 
 const open = (url: string) => openDocument(session, url);

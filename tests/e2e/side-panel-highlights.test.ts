@@ -32,6 +32,9 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await deleteAllHighlights(extensionPage);
+  // A test that failed half-way may leave its tabs open; tabs are found by address, so a stale
+  // one would stand in for the next test's.
+  for (const page of session.context.pages()) if (page !== extensionPage) await page.close();
 });
 
 const message = (name: string, payload: unknown) => messageFrom(extensionPage, name, payload);

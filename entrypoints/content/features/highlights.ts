@@ -291,7 +291,9 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
       if (outcome.saved) {
         saved = [...saved.filter((s) => s.id !== highlight.id), outcome.highlight];
         if (panel === from || panel.kind === 'none') show({ kind: 'none' });
-        document.getSelection()?.removeAllRanges();
+        // The saved passage is no longer "selected"; a selection the reader has made since is theirs.
+        const selection = document.getSelection();
+        if (selection && selection.rangeCount > 0 && sameRange(selection.getRangeAt(0), from.range)) selection.removeAllRanges();
         reanchor();
         return;
       }
@@ -531,4 +533,8 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
   if (position) return { node: position.offsetNode, offset: position.offset };
   const range = doc.caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.compareBoundaryPoints(Range.START_TO_START, b) === 0 && a.compareBoundaryPoints(Range.END_TO_END, b) === 0;
 }
