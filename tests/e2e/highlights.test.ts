@@ -230,13 +230,14 @@ describe('highlights in Chromium with the built extension', () => {
     await page.keyboard.press('Enter');
     await waitForPaint(page, 1);
     expect(await painted(page)).toEqual({ 'riksref-blue': [WORD] });
-    expect(await focusedInOurUi()).toBeNull();
+    await expect.poll(focusedInOurUi).toBeNull();
 
     // The caret inside the saved highlight: the command opens its popover (no second highlight).
     await selectAt(WORD, 4, 0);
     await tellTab(session, URLS.answer, { riksrefTab: 1, command: 'highlightFromKeyboard' });
     await page.locator('riksref-highlights [role="dialog"]').waitFor({ state: 'visible' });
-    expect(await focusedInOurUi()).toBe('textarea');
+    // Focus moves in once the popover has rendered (an effect, a moment after it is visible).
+    await expect.poll(focusedInOurUi).toBe('textarea');
     await page.keyboard.type('Skrivet med tangentbordet');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -245,7 +246,7 @@ describe('highlights in Chromium with the built extension', () => {
     ]);
     await page.keyboard.press('Escape');
     await page.locator('riksref-highlights [role="dialog"]').waitFor({ state: 'detached' });
-    expect(await focusedInOurUi()).toBeNull();
+    await expect.poll(focusedInOurUi).toBeNull();
     expect((await message('listHighlights', { dokId: 'H612523' })).highlights).toHaveLength(1);
     await page.close();
   });
