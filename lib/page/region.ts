@@ -15,7 +15,8 @@ export const NOT_PROSE =
 
 // A child must hold this share of its parent's prose for us to step into it. Lower and a document
 // split into two long sections would lose one of them; higher and a short metadata box beside the
-// text keeps us at the landmark (harmless: the annotator skips links and forms anyway).
+// text keeps us at the landmark (harmless: reading skips navigation, asides, forms and the like
+// inside the region too, see segments.ts).
 const DESCEND_SHARE = 0.75;
 // We step only into containers: a single paragraph or list holding most of a short document is
 // still only part of it.

@@ -16,14 +16,22 @@ export interface Segment {
 /** Elements whose text is never ours to read or touch (as a selector, for other code's use). */
 export const SKIPPED_ELEMENTS =
   'script, style, noscript, template, textarea, input, select, option, button, code, kbd, samp, svg, math, ' +
-  'iframe, object, canvas, video, audio, [contenteditable]:not([contenteditable="false"]), [data-riksref-ui]';
+  'iframe, object, canvas, video, audio, nav, header, footer, aside, form, [hidden], [role="navigation"], ' +
+  '[role="banner"], [role="contentinfo"], [role="search"], [contenteditable]:not([contenteditable="false"]), [data-riksref-ui]';
 
 // The same, checked by name and attribute: on a long document this runs for every element, and
 // a set lookup is many times cheaper than Element.matches() with a long selector list.
 const SKIPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'kbd',
   'samp', 'svg', 'math', 'iframe', 'object', 'canvas', 'video', 'audio',
+  // Never document text, even inside the region (see region.ts's NOT_PROSE): the site's own
+  // navigation, headers, footers, asides and forms.
+  'nav', 'header', 'footer', 'aside', 'form',
 ]);
+const SKIPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search']);
+// Footnote markers and the like: their digits never run on into a reference's number
+// (`SOU 2018:65<sup>1</sup>` is SOU 2018:65 and footnote 1).
+const SEPARATE = new Set(['sup', 'sub']);
 
 // Inline elements: their text runs on with their neighbours'. Everything else starts a block.
 const INLINE = new Set([
@@ -43,7 +51,9 @@ export function isSkipped(el: Element): boolean {
   if (name === 'pre') return el.querySelector('code') !== null;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
-  return el.hasAttribute('data-riksref-ui');
+  if (el.hasAttribute('hidden') || el.hasAttribute('data-riksref-ui')) return true;
+  const role = el.getAttribute('role');
+  return role !== null && SKIPPED_ROLES.has(role);
 }
 
 /** The next node after `node`'s subtree in document order, within `root`. */
@@ -73,8 +83,21 @@ export function* segments(root: Element, options: { from?: Node; until?: Node } 
     return block;
   };
 
+  // Whether an element lies in a footnote marker (sup/sub) of its block, found once per walk.
+  const separate = new Map<Node, boolean>();
+  const inSeparate = (el: Node): boolean => {
+    if (el === root || el.nodeType !== 1 || !isInline(el as Element)) return false;
+    let value = separate.get(el);
+    if (value === undefined) {
+      value = SEPARATE.has((el as Element).localName) || (el.parentNode ? inSeparate(el.parentNode) : false);
+      separate.set(el, value);
+    }
+    return value;
+  };
+
   let current: Segment | null = null;
   let currentBlock: Node | null = null;
+  let currentSeparate = false;
   const flush = function* () {
     if (current && current.nodes.length > 0 && /\d/.test(current.text)) yield current;
     current = null;
@@ -101,7 +124,12 @@ export function* segments(root: Element, options: { from?: Node; until?: Node } 
         yield* flush();
         current = { text: '', nodes: [], starts: [] };
         currentBlock = block;
+        currentSeparate = false;
       }
+      // Into or out of a footnote marker: a space that belongs to no node keeps the numbers apart.
+      const inFootnote = text.parentNode ? inSeparate(text.parentNode) : false;
+      if (inFootnote !== currentSeparate && current!.text !== '') current!.text += ' ';
+      currentSeparate = inFootnote;
       current!.starts.push(current!.text.length);
       current!.nodes.push(text);
       current!.text += text.data;

@@ -17,11 +17,12 @@ const DATA_HOST = 'data.riksdagen.se';
 
 // `/sv/dokument-och-lagar/dokument/<segment>/<slug>_<dok_id>/` (current) and
 // `/sv/dokument-lagar/dokument/<segment>/<slug>_<dok_id>` (older). The slug may be empty.
-const SITE_PATH = /^\/sv\/dokument-(?:och-)?lagar\/dokument\/([a-z-]+)\/(?:[^/]*_)?([^/_]+)\/?$/i;
+// A document's text view may add `/html/` after the id (`…_hcb38/html/`).
+const SITE_PATH = /^\/sv\/dokument-(?:och-)?lagar\/dokument\/([a-z-]+)\/(?:[^/]*_)?([^/_]+)(?:\/html)?\/?$/i;
 const DATA_PATH = /^\/dokument\/([^/.]+)\.html?$/i;
-// Two characters of riksmöte, two digits of series, then the number or designation; SFS documents
-// have ids like `sfs-1998-204`.
-const DOK_ID = /^(?:[\p{L}\d]{2}\d{2}[\p{L}\d]+|sfs-\d{4}-[\p{L}\d]+)$/iu;
+// Two characters of riksmöte, two of series (`01`, but also `B3` for SOU: `H6B365`), then the
+// number or designation; SFS documents have ids like `sfs-1998-204`. Otherwise opaque.
+const DOK_ID = /^(?:[\p{L}\d]{4}[\p{L}\d]+|sfs-\d{4}-[\p{L}\d]+)$/iu;
 
 /**
  * Reads a riksdagen document address. Returns null for every address that is not one

@@ -22,11 +22,11 @@ const MAX_TOKEN = 120;
 
 /*
  * What may stand between two numbers of one enumeration: a page or section suffix of the first
- * (`s. 45 f.`, `punkt 6`, `yrkande 4`), a motion's author (`av Johan Forssell m.fl. (M)`), then a
+ * (`s. 45 f.`, `, punkt 6`, `(bil. 3)`, `yrkande 4`), a motion's author (`av Johan Forssell m.fl. (M)`), then a
  * separator (`,`, `och`, `samt`, `resp.`, `respektive`, `eller`). Tested only on the gap itself,
  * at most MAX_ENUMERATION_GAP characters.
  */
-const SUFFIX = String.raw`(?:\s*(?:s\.|sid\.|sidan|sidorna|avsnitt|avsn\.|bil\.|bilaga|bilagorna|punkt|punkterna|p\.|yrkande|yrkandena|yrk\.|mom\.|moment|kap\.|utg\.omr\.|utgiftsområde)\s*\d{1,4}[a-z]?(?:\s*(?:–|-|,|och)\s*\d{1,4}[a-z]?){0,8}(?:\s*ff?\.)?)`;
+const SUFFIX = String.raw`(?:\s*,?\s*\(?(?:s\.|sid\.|sidan|sidorna|avsnitt|avsn\.|bil\.|bilaga|bilagorna|punkt|punkterna|p\.|yrkande|yrkandena|yrk\.|mom\.|moment|kap\.|utg\.omr\.|utgiftsområde)\s*\d{1,4}[a-z]?(?:\s*(?:–|-|,|och)\s*\d{1,4}[a-z]?){0,8}(?:\s*ff?\.)?\)?)`;
 const AUTHOR = String.raw`(?:\s+av\s+[^()\n;:]{1,80}?\s*\([A-ZÅÄÖ]{1,3}\))`;
 const SEPARATOR = String.raw`\s*(?:,\s*(?:och\s+|samt\s+)?|\s(?:och|samt|resp\.|respektive|eller)\s+)`;
 const ENUMERATION_GAP = new RegExp(`^${AUTHOR}?(?:${SUFFIX}){0,3}${SEPARATOR}$`);
@@ -321,7 +321,10 @@ function colonReference(text: string, c: ColonCandidate, last: Last): Reference 
     return null;
   }
   if (!kind) return null;
-  return make(kind, period, (kind === 'bet' ? officialCommitteeCode(letters) : letters) + digits, from, end);
+  const designation = kind === 'bet' ? officialCommitteeCode(letters) : capitalize(letters);
+  // A committee designation ends in U (`JuU`, `UFöU`, `MJU`); `Fö259` is a motion's number.
+  if (kind === 'bet' && !COMMITTEE_DESIGNATION.test(designation)) return null;
+  return make(kind, period, designation + digits, from, end);
 }
 
 // `lagen om offentlig upphandling (2016:1145)`: a statute word, then its subject after "om",
@@ -338,6 +341,15 @@ function namedStatuteBefore(text: string, open: number): boolean {
   return false;
 }
 
+const COMMITTEE_DESIGNATION = /^[A-ZÅÄÖ][A-Za-zÅÄÖåäö]*U$/;
+// The riksdag's first bicameral session; earlier calendar years are no riksmöte we can look up.
+const FIRST_SESSION_YEAR = 1867;
+
+/** An old motion's letters as ids write them: `sk` → `Sk` (the rest as printed). */
+function capitalize(letters: string): string {
+  return letters && letters[0]!.toUpperCase() + letters.slice(1);
+}
+
 /** Which kind a type word makes of a number of this shape, or null when they do not fit. */
 function kindForColonNumber(word: TypeWordKind | ReferenceKind, shape: Shape, period: string): ReferenceKind | null {
   if (word === 'förordning' || word === 'eu') return null;
@@ -347,7 +359,8 @@ function kindForColonNumber(word: TypeWordKind | ReferenceKind, shape: Shape, pe
   if (shape === 'year') {
     if (YEAR_KINDS.has(word)) return word;
     // Before 1975 a riksmöte was a calendar year: `prop. 1973:90`.
-    return SESSION_KINDS.has(word) && Number(period) <= FIRST_SPLIT_SESSION ? word : null;
+    const year = Number(period);
+    return SESSION_KINDS.has(word) && year <= FIRST_SPLIT_SESSION && year >= FIRST_SESSION_YEAR ? word : null;
   }
   return SESSION_KINDS.has(word) ? word : null;
 }
@@ -397,7 +410,7 @@ function oldSessionCandidate(text: string, start: number): OtherCandidate | null
     start,
     shape: 'year',
     read: () => {
-      if (!number || Number(year) > FIRST_SPLIT_SESSION || Number(year) < 1867 || !standsAlone(text, start, end)) return null;
+      if (!number || Number(year) > FIRST_SPLIT_SESSION || Number(year) < FIRST_SESSION_YEAR || !standsAlone(text, start, end)) return null;
       const typeWord = typeWordBefore(text, start);
       if (!typeWord || typeWord.kind === 'bet' || !SESSION_KINDS.has(typeWord.kind as ReferenceKind)) return null;
       return make(typeWord.kind as ReferenceKind, year, number, typeWord.start, end);

@@ -60,9 +60,14 @@ function euLabel(type: 'reg' | 'dir', number: string): string {
 
 /** The year an EU act was adopted, from its number's two forms (`2016/679`, `45/2001`, `95/46`). */
 export function euYear(type: 'reg' | 'dir', a: string, b: string): number {
-  if (a.length === 4 && (type === 'dir' || Number(a) >= 2015)) return Number(a);
-  if (type === 'reg' && b.length === 4) return Number(b);
-  if (type === 'reg' && b.length === 2) return 1900 + Number(b);
+  if (type === 'reg') {
+    // Before 2015 a regulation was numbered number/year: `45/2001`, `2201/2003`, `1408/71`.
+    if (b.length === 4 && Number(b) >= 1950 && Number(b) <= 2014) return Number(b);
+    if (b.length === 2) return 1900 + Number(b);
+    if (a.length === 4 && Number(a) >= 2015) return Number(a);
+    if (b.length === 4) return Number(b);
+  }
+  // Directives are year/number: `95/46`, `2014/24`.
   if (a.length === 2) return (Number(a) > 50 ? 1900 : 2000) + Number(a);
   return Number(a);
 }

@@ -74,6 +74,35 @@ describe('Annotator.annotate', () => {
     expect(links(region)).toEqual([['sou:2018:67', 'SOU 2018:67']]);
   });
 
+  test('a footnote marker after a reference is not part of its number', () => {
+    const region = regionOf(
+      '<p>Se SOU 2018:65<sup>1</sup> och prop. 2017/18:1<sup>12</sup>, samt dir. 2017:75<a href="#fn3"><sup>3</sup></a>.</p>',
+    );
+    const before = region.textContent;
+    new Annotator(region).annotate();
+    expect(links(region)).toEqual([
+      ['sou:2018:65', 'SOU 2018:65'],
+      ['prop:2017/18:1', 'prop. 2017/18:1'],
+      ['dir:2017:75', 'dir. 2017:75'],
+    ]);
+    expect(region.textContent).toBe(before);
+    expect(region.querySelector('a[href="#fn3"]')!.hasAttribute('data-riksref')).toBe(false);
+  });
+
+  test('navigation, asides, headers, footers and forms inside the region stay untouched', () => {
+    const html =
+      '<nav><a href="/x">SOU 2018:65</a></nav><header><p>Rubrik om SOU 2018:66</p></header>' +
+      '<section><p>Texten hänvisar till SOU 2018:67.</p></section>' +
+      '<aside>Relaterat: SOU 2019:1</aside><form><label>Sök SOU 2020:1 <input></label></form>' +
+      '<footer>SOU 2021:1</footer><div role="navigation">SOU 2022:1</div>';
+    const region = regionOf(html);
+    new Annotator(region).annotate();
+    expect(links(region)).toEqual([['sou:2018:67', 'SOU 2018:67']]);
+    for (const sel of ['nav', 'header', 'aside', 'form', 'footer', '[role=navigation]']) {
+      expect(region.querySelector(sel)!.querySelector('[data-riksref]')).toBeNull();
+    }
+  });
+
   test('is idempotent: a second run changes nothing', () => {
     const region = regionOf('<p>Se <i>prop.</i> 2017/18:1, 2017/18:2 och <a href="/x">SOU 2018:65</a>.</p>');
     const annotator = new Annotator(region);

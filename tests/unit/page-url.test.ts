@@ -53,6 +53,17 @@ describe('parseDocumentUrl', () => {
       'https://data.riksdagen.se/dokument/H60946.html',
       { kind: 'other', dokId: 'H60946', kindFromUrl: false },
     ],
+    [
+      'an SOU, whose series is letters and digits',
+      'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/statens-offentliga-utredningar/_H6B365',
+      { kind: 'sou', dokId: 'H6B365', kindFromUrl: true },
+    ],
+    [
+      'the text view of a document, with /html/ after the id',
+      'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/statens-offentliga-utredningar/livsmedelsberedskap-for-en-ny-tid_hcb38/html/',
+      { kind: 'sou', dokId: 'HCB38', kindFromUrl: true },
+    ],
+    ['an SOU as plain HTML', 'https://data.riksdagen.se/dokument/H6B365.html', { kind: 'other', dokId: 'H6B365', kindFromUrl: false }],
     ['http works as well as https', 'http://data.riksdagen.se/dokument/h612523.html', { kind: 'other', dokId: 'H612523', kindFromUrl: false }],
   ];
   for (const [name, url, expected] of cases) {

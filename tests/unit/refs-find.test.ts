@@ -31,6 +31,7 @@ describe('findReferences: one rule at a time', () => {
     ['kommittémotion 2018/19:123', 'mot:2018/19:123', 'kommittémotion 2018/19:123'],
     ['mot. 2007/08:Sk10', 'mot:2007/08:Sk10', 'mot. 2007/08:Sk10'],
     ['Motion 2002/03:Fö259', 'mot:2002/03:Fö259', 'Motion 2002/03:Fö259'],
+    ['mot. 2007/08:sk10', 'mot:2007/08:Sk10', 'mot. 2007/08:sk10'],
     ['bet. 2018/19:JuU12', 'bet:2018/19:JuU12', 'bet. 2018/19:JuU12'],
     ['betänkande 2018/19:JuU12', 'bet:2018/19:JuU12', 'betänkande 2018/19:JuU12'],
     ['bet. 2018/19:juu12', 'bet:2018/19:JuU12', 'bet. 2018/19:juu12'],
@@ -110,6 +111,9 @@ describe('findReferences: enumerations', () => {
       [['mot:2018/19:1123', 'motionerna 2018/19:1123'], ['mot:2018/19:2530', '2018/19:2530']],
     ],
     ['direktiven 2004/17/EG och 2004/18/EG', [['eu:dir:2004/17', 'direktiven 2004/17/EG'], ['eu:dir:2004/18', '2004/18/EG']]],
+    ['SOU 2018:65, s. 45 och 2019:12', [['sou:2018:65', 'SOU 2018:65'], ['sou:2019:12', '2019:12']]],
+    ['prop. 2017/18:1, yrkande 4 och 2017/18:2', [['prop:2017/18:1', 'prop. 2017/18:1'], ['prop:2017/18:2', '2017/18:2']]],
+    ['SOU 2018:65 (bil. 3) och 2019:12', [['sou:2018:65', 'SOU 2018:65'], ['sou:2019:12', '2019:12']]],
   ])('%s', (text, expected) => {
     expect(refs(text)).toEqual(expected);
   });
@@ -148,6 +152,9 @@ describe('findReferences: what it must not take', () => {
     ['zero as a number', 'SOU 2018:0'],
     ['a paragraph citation', '10 kap. 2 § offentlighets- och sekretesslagen'],
     ['a law-like word that is not a statute', 'förslaget (2018:12) och underlag (2019:3)'],
+    ['a betänkande with a motion’s letters', 'betänkande 2002/03:Fö259'],
+    ['a betänkande with unknown lower-case letters', 'bet. 1990/91:inu12'],
+    ['a session before the first riksmöte', 'prop. 1850:1'],
   ])('%s', (_name, text) => {
     expect(refs(text)).toEqual([]);
   });

@@ -64,6 +64,8 @@ describe('labels and names', () => {
     ['eu:reg:45/2001', 'förordning (EG) nr 45/2001'],
     ['eu:reg:1169/2011', 'förordning (EU) nr 1169/2011'],
     ['eu:dir:95/46', 'direktiv 95/46/EG'],
+    ['eu:reg:2201/2003', 'förordning (EG) nr 2201/2003'],
+    ['eu:reg:2913/92', 'förordning (EG) nr 2913/92'],
     ['eu:dir:2014/24', 'direktiv 2014/24/EU'],
     ['eu:dir:2016/680', 'direktiv (EU) 2016/680'],
   ])('%s → %s', (id, label) => {
@@ -89,6 +91,9 @@ describe('fallbackUrl', () => {
     expect(fallbackUrl('eu:reg:45/2001')).toBe('https://eur-lex.europa.eu/eli/reg/2001/45/oj');
     expect(fallbackUrl('eu:dir:95/46')).toBe('https://eur-lex.europa.eu/eli/dir/1995/46/oj');
     expect(fallbackUrl('eu:dir:2014/24')).toBe('https://eur-lex.europa.eu/eli/dir/2014/24/oj');
+    // Older regulations were number/year, even when the number is 2015 or more.
+    expect(fallbackUrl('eu:reg:2201/2003')).toBe('https://eur-lex.europa.eu/eli/reg/2003/2201/oj');
+    expect(fallbackUrl('eu:reg:2913/92')).toBe('https://eur-lex.europa.eu/eli/reg/1992/2913/oj');
   });
 
   test('other kinds search riksdagen.se for the type and designation', () => {
