@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/browser.ts';
+import { tabIdOf as tabIdOfUrl } from './support/highlights.ts';
 import { URLS } from './support/sites.ts';
 
 const OUT = resolve(import.meta.dirname, '../../test-output');
@@ -16,16 +17,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** The browser's id for the tab showing `url` (the extension sees riksdagen.se tabs' addresses through its host permissions). */
-async function tabIdOf(url: string): Promise<number> {
-  const tabs = await session.serviceWorker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> } } };
-    return chrome.tabs.query({});
-  });
-  const tab = tabs.find((t) => t.url === url);
-  if (!tab) throw new Error(`no tab shows ${url}: ${JSON.stringify(tabs)}`);
-  return tab.id;
-}
+const tabIdOf = (url: string) => tabIdOfUrl(session, url);
 
 /** The panel page in a tab of its own, pinned to the page’s tab (`?tab=`, see entrypoints/sidepanel/current-tab.ts). */
 async function openPanel(tabId: number): Promise<Page> {
