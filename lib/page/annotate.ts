@@ -1,5 +1,6 @@
 import { fallbackUrl, findReferences, type Reference, type ReferenceKind } from '../refs/index.ts';
 import { segments, type Segment } from './segments.ts';
+import { TextWrapper } from './wrap-text.ts';
 
 /*
  * Where a reference becomes a link. The contract (DESIGN.md): each linked reference is an `<a>`
@@ -40,9 +41,8 @@ let nextRef = 1;
 export class Annotator {
   readonly region: Element;
   private readonly options: AnnotatorOptions;
-  /** Text nodes we created by splitting, in creation order: undo merges them back. */
-  private readonly created: Text[] = [];
-  private readonly ownAnchors: HTMLAnchorElement[] = [];
+  /** Our own anchors around the page's text, taken out exactly on undo. */
+  private readonly anchors = new TextWrapper();
   private readonly taggedLinks: HTMLAnchorElement[] = [];
   private readonly linked = new Map<string, LinkedReference>();
 
@@ -107,27 +107,12 @@ export class Annotator {
   }
 
   private restore(): void {
-    for (const anchor of this.ownAnchors.reverse()) {
-      const parent = anchor.parentNode;
-      if (!parent) continue;
-      while (anchor.firstChild) parent.insertBefore(anchor.firstChild, anchor);
-      parent.removeChild(anchor);
-    }
-    // Each created node follows the text it was split from; join it back.
-    for (const node of this.created.reverse()) {
-      const previous = node.previousSibling;
-      if (previous && previous.nodeType === 3 && node.parentNode) {
-        (previous as Text).appendData(node.data);
-        node.parentNode.removeChild(node);
-      }
-    }
+    this.anchors.unwrapAll();
     for (const link of this.taggedLinks) {
       link.removeAttribute(ATTR_ID);
       link.removeAttribute(ATTR_REF);
       link.removeAttribute(ATTR_EXISTING);
     }
-    this.created.length = 0;
-    this.ownAnchors.length = 0;
     this.taggedLinks.length = 0;
     this.linked.clear();
   }
@@ -186,24 +171,11 @@ export class Annotator {
       anchor.setAttribute(ATTR_ID, ref.id);
       anchor.setAttribute(ATTR_REF, key);
       anchor.setAttribute('href', href);
-      this.wrap(node, start, end, anchor);
+      this.anchors.wrap(node, start, end, anchor);
       anchors.unshift(anchor);
     }
-    this.ownAnchors.push(...anchors);
     this.linked.set(key, { id: ref.id, kind: ref.kind, anchors });
     return true;
-  }
-
-  /** Wraps `node`'s characters [start, end) in `anchor`, splitting the node only where needed. */
-  private wrap(node: Text, start: number, end: number, anchor: HTMLAnchorElement): void {
-    if (end < node.length) this.created.push(node.splitText(end));
-    let middle = node;
-    if (start > 0) {
-      middle = node.splitText(start);
-      this.created.push(middle);
-    }
-    middle.parentNode!.insertBefore(anchor, middle);
-    anchor.appendChild(middle);
   }
 }
 

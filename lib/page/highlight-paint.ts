@@ -9,6 +9,8 @@
  * and `riksref-highlight`, never the page's own elements.
  */
 
+import { TextWrapper } from './wrap-text.ts';
+
 export interface PaintedHighlight {
   id: string;
   color: string;
@@ -39,9 +41,8 @@ export class HighlightPainter {
   private readonly api: ReturnType<typeof registry>;
   private painted: PaintedHighlight[] = [];
   private names = new Set<string>();
-  /** Fallback: our wrappers, and the text nodes we split off (joined back on clear). */
-  private wrappers: Element[] = [];
-  private created: Text[] = [];
+  /** Fallback: our wrappers around the page's text, taken out exactly on clear. */
+  private readonly wrappers = new TextWrapper();
   private style: HTMLStyleElement | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -91,25 +92,7 @@ export class HighlightPainter {
       this.api.registry.delete(FLASH);
       this.names.clear();
     }
-    if (this.wrappers.length > 0 || this.created.length > 0) {
-      this.write(() => {
-        for (const wrapper of this.wrappers.reverse()) {
-          const parent = wrapper.parentNode;
-          if (!parent) continue;
-          while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
-          parent.removeChild(wrapper);
-        }
-        for (const node of this.created.reverse()) {
-          const previous = node.previousSibling;
-          if (previous && previous.nodeType === 3 && node.parentNode) {
-            (previous as Text).appendData(node.data);
-            node.parentNode.removeChild(node);
-          }
-        }
-      });
-      this.wrappers = [];
-      this.created = [];
-    }
+    if (!this.wrappers.isEmpty) this.write(() => this.wrappers.unwrapAll());
     this.painted = [];
   }
 
@@ -147,7 +130,7 @@ export class HighlightPainter {
       return;
     }
     const id = this.painted.find((p) => p.range === range)?.id;
-    const wrappers = this.wrappers.filter((w) => w.getAttribute('data-highlight-id') === id);
+    const wrappers = this.wrappers.wrapped.filter((w) => w.getAttribute('data-highlight-id') === id);
     this.write(() => wrappers.forEach((w) => w.setAttribute('data-flash', '')));
     this.flashTimer = setTimeout(() => this.write(() => wrappers.forEach((w) => w.removeAttribute('data-flash'))), FLASH_MS);
   }
@@ -166,25 +149,15 @@ export class HighlightPainter {
       }
     }
     const { startContainer, startOffset, endContainer, endOffset } = range;
-    for (const text of texts) {
-      let node = text;
-      let end = node.data.length;
-      if (node === endContainer) end = endOffset;
-      if (node === startContainer && startOffset > 0) {
-        node = node.splitText(startOffset);
-        this.created.push(node);
-        end -= startOffset;
-      }
-      if (end <= 0) continue;
-      if (end < node.data.length) this.created.push(node.splitText(end));
+    for (const node of texts) {
+      const start = node === startContainer ? startOffset : 0;
+      const end = node === endContainer ? endOffset : node.data.length;
       // White space between blocks is not painted: a wrapper there would be invalid in tables and lists.
-      if (!node.data.trim()) continue;
+      if (end <= start || !node.data.slice(start, end).trim()) continue;
       const wrapper = this.doc.createElement(HIGHLIGHT_ELEMENT);
       wrapper.setAttribute('data-color', item.color);
       wrapper.setAttribute('data-highlight-id', item.id);
-      node.parentNode!.insertBefore(wrapper, node);
-      wrapper.appendChild(node);
-      this.wrappers.push(wrapper);
+      this.wrappers.wrap(node, start, end, wrapper);
     }
   }
 }
