@@ -1,17 +1,14 @@
+import { isSkipped } from './segments.ts';
+
 /**
  * Finds the element that holds a document's text, without trusting any one CSS class: the site's
  * markup changes, and data.riksdagen.se serves bare HTML with no landmarks at all.
  *
  * Start at the `main` landmark (or `body`), measure the prose under every element once, then walk
  * down while a single child holds most of it. What is left is the smallest element that contains
- * nearly all of the document's text — never navigation, headers, footers or forms, whose text is
- * not counted as prose.
+ * nearly all of the document's text — never navigation, headers, footers, forms or code, whose
+ * text is not counted as prose (the same elements segments.ts never reads).
  */
-
-/** Subtrees that are never document prose. */
-export const NOT_PROSE =
-  'nav, header, footer, aside, form, script, style, noscript, template, button, select, textarea, ' +
-  'svg, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], [hidden]';
 
 // A child must hold this share of its parent's prose for us to step into it. Lower and a document
 // split into two long sections would lose one of them; higher and a short metadata box beside the
@@ -51,23 +48,11 @@ function descend(root: Element, prose: Map<Element, number>): Element {
   }
 }
 
-const NOT_PROSE_TAGS = new Set([
-  'nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'template', 'button', 'select', 'textarea', 'svg',
-]);
-const NOT_PROSE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search']);
-
-/** NOT_PROSE by name and attribute: this runs for every element of the page, so no matches(). */
-function notProse(el: Element): boolean {
-  if (NOT_PROSE_TAGS.has(el.localName) || el.hasAttribute('hidden')) return true;
-  const role = el.getAttribute('role');
-  return role !== null && NOT_PROSE_ROLES.has(role);
-}
-
 /** Prose length (characters of text) under every element of `root`, in one pass. */
 function measureProse(root: Element): Map<Element, number> {
   const sizes = new Map<Element, number>();
   const visit = (el: Element): number => {
-    if (el !== root && notProse(el)) return 0;
+    if (el !== root && isSkipped(el)) return 0;
     let total = 0;
     for (let node = el.firstChild; node; node = node.nextSibling) {
       // The DOM's own length, not the text: reading every node's text into a string costs more

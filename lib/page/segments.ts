@@ -13,19 +13,13 @@ export interface Segment {
   starts: number[];
 }
 
-/** Elements whose text is never ours to read or touch (as a selector, for other code's use). */
-export const SKIPPED_ELEMENTS =
-  'script, style, noscript, template, textarea, input, select, option, button, code, kbd, samp, svg, math, ' +
-  'iframe, object, canvas, video, audio, nav, header, footer, aside, form, [hidden], [role="navigation"], ' +
-  '[role="banner"], [role="contentinfo"], [role="search"], [contenteditable]:not([contenteditable="false"]), [data-riksref-ui]';
-
-// The same, checked by name and attribute: on a long document this runs for every element, and
-// a set lookup is many times cheaper than Element.matches() with a long selector list.
+// Elements whose text is never ours to read or touch, by name and attribute: on a long document
+// this runs for every element, and a set lookup is many times cheaper than Element.matches().
 const SKIPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'kbd',
   'samp', 'svg', 'math', 'iframe', 'object', 'canvas', 'video', 'audio',
-  // Never document text, even inside the region (see region.ts's NOT_PROSE): the site's own
-  // navigation, headers, footers, asides and forms.
+  // Never document text, even inside the region (region.ts does not count it either): the
+  // site's own navigation, headers, footers, asides and forms.
   'nav', 'header', 'footer', 'aside', 'form',
 ]);
 const SKIPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search']);
