@@ -35,14 +35,15 @@ export const referenceMetadata: Feature = {
         if (signal.aborted) return;
         for (const [id, result] of Object.entries(results)) if (result.status === 'found') found.set(id, result);
         references.setMetadata(batch.map((id) => [id, results[id] ?? { status: 'unavailable', reason: 'malformed' }]));
-        upgradeLinks(results);
+        upgradeLinks();
       }
     };
 
-    const upgradeLinks = (results: Record<string, LookupResult>) => {
+    /** Points every link whose document is found at that document (each anchor once). */
+    const upgradeLinks = () => {
       quietly(() => {
         for (const ref of references.all.values()) {
-          const result = results[ref.id];
+          const result = found.get(ref.id);
           if (result?.status !== 'found') continue;
           for (const anchor of ref.anchors) {
             if (upgraded.has(anchor)) continue;
@@ -72,7 +73,7 @@ export const referenceMetadata: Feature = {
     // appear; until some metadata has arrived there is nothing to do, which keeps the linking of
     // a long document from paying for this on every chunk.
     const reapply = references.subscribe(() => {
-      if (found.size > 0) upgradeLinks(Object.fromEntries(found));
+      if (found.size > 0) upgradeLinks();
     });
     return () => {
       unsubscribe();
