@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 
 /** What the section needs from the background; the options page passes the real messages. */
 export interface CacheApi {
@@ -54,7 +55,7 @@ export function CacheSection({ api }: { api: CacheApi }) {
     try {
       setState({ phase: 'ready', stats: await api.getStats() });
     } catch (error) {
-      setState({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
+      setState({ phase: 'failed', error: errorMessage(error) });
     }
   }, [api]);
 
@@ -70,7 +71,7 @@ export function CacheSection({ api }: { api: CacheApi }) {
       setMessage('Cachen är tömd.');
       await load();
     } catch (error) {
-      setMessage(`Cachen kunde inte tömmas: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`Cachen kunde inte tömmas: ${errorMessage(error)}`);
     } finally {
       setClearing(false);
     }

@@ -3,6 +3,7 @@ import type { Highlight } from '@/lib/highlights/highlight';
 import type { ResponseOf } from '@/lib/messages/protocol';
 import { HighlightList, type ExportFormat } from './HighlightList';
 import { HIGHLIGHT_LIST_CSS } from './highlight-styles';
+import { errorMessage } from '@/lib/error-message';
 
 /** How "Visa" went: shown on the page, not found there, no tab to show it in, or no answer in time. */
 export type OpenResult = 'shown' | 'not-anchored' | 'no-tab' | 'timeout';
@@ -27,7 +28,6 @@ export interface HighlightsApi {
 
 type State = { phase: 'loading' } | { phase: 'ready'; highlights: Highlight[] } | { phase: 'failed'; error: string };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const plural = (n: number) => (n === 1 ? '1 markering' : `${n} markeringar`);
 
 const OPEN_MESSAGES: Record<OpenResult, string> = {
@@ -54,7 +54,7 @@ export function HighlightsTab({ api }: { api: HighlightsApi }) {
     () =>
       api.watch(
         (highlights) => setState({ phase: 'ready', highlights }),
-        (error) => setState({ phase: 'failed', error: messageOf(error) }),
+        (error) => setState({ phase: 'failed', error: errorMessage(error) }),
       ),
     [api, attempt],
   );
@@ -81,7 +81,7 @@ export function HighlightsTab({ api }: { api: HighlightsApi }) {
     try {
       setStatus(await action());
     } catch (error) {
-      setStatus(`${failure}: ${messageOf(error)}`);
+      setStatus(`${failure}: ${errorMessage(error)}`);
     }
   };
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { kindName, REFERENCE_KINDS, type ReferenceKind } from '@/lib/refs';
 import type { LinkSettings } from '@/lib/settings';
+import { errorMessage } from '@/lib/error-message';
 
 /** What the section needs; the options page passes the real settings storage. */
 export interface LinkSettingsApi {
@@ -44,7 +45,7 @@ export function LinkSettingsSection({ api }: { api: LinkSettingsApi }) {
       setMessage('Sparat. Öppna sidor på riksdagen.se ändras direkt.');
     } catch (error) {
       setSettings(previous);
-      setMessage(`Inställningen kunde inte sparas: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`Inställningen kunde inte sparas: ${errorMessage(error)}`);
     }
   }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PageReference } from '@/lib/messages/protocol';
 import { ReferenceList } from './ReferenceList';
+import { errorMessage } from '@/lib/error-message';
 
 /** What the tab needs from the page in the current browser tab; the side panel passes the real messages. */
 export interface PageReferencesApi {
@@ -41,7 +42,7 @@ export function ReferencesTab({ api }: { api: PageReferencesApi }) {
       }
       setState({ phase: 'ready', ...page });
     } catch (error) {
-      setState({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
+      setState({ phase: 'failed', error: errorMessage(error) });
     }
   }, [api]);
 

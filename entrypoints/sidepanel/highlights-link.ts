@@ -6,6 +6,7 @@ import type { Highlight } from '@/lib/highlights/highlight';
 import { MessageError, send, sendToTab } from '@/lib/messages/send';
 import { parseDocumentUrl } from '@/lib/page/url';
 import type { CurrentTab } from './current-tab';
+import { errorMessage } from '@/lib/error-message';
 
 /**
  * The "Markeringar" tab's line to the extension. Reads come straight from the database, watched
@@ -51,7 +52,7 @@ export function createHighlightsLink(tab: CurrentTab, db: RiksrefDatabase = new 
       try {
         data = JSON.parse(await file.text());
       } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
+        const why = errorMessage(error);
         return { imported: false, error: `Filen är inte giltig JSON (${why}). Ingenting importerades.` };
       }
       return send('importHighlights', { file: data });

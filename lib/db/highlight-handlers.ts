@@ -3,6 +3,7 @@ import { exportJson, parseImport } from '../highlights/web-annotation.ts';
 import type { Handlers } from '../messages/handle.ts';
 import type { RiksrefDatabase } from './database.ts';
 import { HighlightRepository } from './highlights.ts';
+import { errorMessage } from '../error-message.ts';
 
 export type HighlightHandlers = Pick<
   Handlers,
@@ -56,7 +57,7 @@ export function createHighlightHandlers(
         onChange([...new Set(parsed.highlights.map((h) => h.dokId))]);
         return { imported: true, ...outcome };
       } catch (error) {
-        return { imported: false, error: error instanceof Error ? error.message : String(error) };
+        return { imported: false, error: errorMessage(error) };
       }
     },
 

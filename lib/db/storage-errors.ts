@@ -1,3 +1,4 @@
+import { errorMessage } from '../error-message.ts';
 /**
  * What a storage failure means for the reader, in Swedish. IndexedDB and Dexie report trouble by
  * error name, often wrapped (a transaction aborted by a full disk is an AbortError whose `inner`
@@ -26,6 +27,6 @@ export function storageErrorMessage(error: unknown, action = 'Markeringen kunde 
   if (all.includes('BlockedError') || all.includes('DatabaseClosedError') || all.includes('OpenFailedError')) {
     return `${action}: databasen är blockerad av en annan version av Riksref som är öppen. Stäng andra flikar med riksdagen.se eller starta om webbläsaren och försök igen.`;
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return `${action}: ${detail || 'okänt fel i databasen'}.`;
 }

@@ -3,6 +3,7 @@ import sv from 'zod/v4/locales/sv.js';
 import { parseDocumentUrl } from '../page/url.ts';
 import { COLORS, highlightSchema, MAX_NOTE_CHARS, selectorsSchema, type Highlight } from './highlight.ts';
 import { PAGE_KINDS } from '../page/kinds.ts';
+import { errorMessage } from '../error-message.ts';
 
 /*
  * Export and import as W3C Web Annotations (https://www.w3.org/TR/annotation-model/), so that a
@@ -206,7 +207,7 @@ export function parseImportText(text: string): ImportParse {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `Filen är inte giltig JSON (${error instanceof Error ? error.message : String(error)}). Ingenting importerades.` };
+    return { ok: false, error: `Filen är inte giltig JSON (${errorMessage(error)}). Ingenting importerades.` };
   }
   return parseImport(data);
 }

@@ -11,6 +11,7 @@ import {
   type Reply,
   type ResponseOf,
 } from './protocol.ts';
+import { errorMessage } from '../error-message.ts';
 
 export type Handlers = {
   [N in MessageName]: (payload: z.output<(typeof MESSAGES)[N]['request']>) => Promise<ResponseOf<N>> | ResponseOf<N>;
@@ -63,7 +64,7 @@ async function run<T extends MessageTable>(table: T, handlers: HandlersOf<T>, na
     const handler = handlers[name] as (payload: unknown) => Promise<unknown> | unknown;
     return { ok: true, data: await handler(checked.data) };
   } catch (error) {
-    return { ok: false, error: `${name} failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: `${name} failed: ${errorMessage(error)}` };
   }
 }
 

@@ -13,6 +13,7 @@ import { anchorAll, anchorSelectors, describeRange, TextIndex, type Selectors, t
 import { HighlightPainter } from '@/lib/page/highlight-paint';
 import { selectionInRegion } from '@/lib/page/selection';
 import type { Feature, FeatureScope } from '../feature';
+import { errorMessage } from '@/lib/error-message';
 
 /**
  * The reader's highlights on a document page: select text → a toolbar saves it in a colour or
@@ -299,7 +300,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
       }
       error = outcome.error;
     } catch (e) {
-      error = `Markeringen kunde inte sparas: ${e instanceof Error ? e.message : String(e)}`;
+      error = `Markeringen kunde inte sparas: ${errorMessage(e)}`;
     }
     // Not saved: the highlight stays with the toolbar, to be tried again; nothing is lost.
     show({ ...from, error, retry: highlight });
@@ -318,7 +319,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
       reanchor();
       show({ ...from, highlight: outcome.highlight, range: ranges.get(outcome.highlight.id) ?? from.range, error: undefined });
     } catch (e) {
-      show({ ...from, error: `Ändringen kunde inte sparas: ${e instanceof Error ? e.message : String(e)}` });
+      show({ ...from, error: `Ändringen kunde inte sparas: ${errorMessage(e)}` });
     }
   }
 
@@ -329,7 +330,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
       reanchor();
       show({ ...from, highlight: deleted ?? from.highlight, deleted: true, error: undefined });
     } catch (e) {
-      show({ ...from, error: `Markeringen kunde inte tas bort: ${e instanceof Error ? e.message : String(e)}` });
+      show({ ...from, error: `Markeringen kunde inte tas bort: ${errorMessage(e)}` });
     }
   }
 
@@ -341,7 +342,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
       reanchor();
       show({ kind: 'none' });
     } catch (e) {
-      show({ ...from, error: `Markeringen kunde inte återställas: ${e instanceof Error ? e.message : String(e)}` });
+      show({ ...from, error: `Markeringen kunde inte återställas: ${errorMessage(e)}` });
     }
   }
 
