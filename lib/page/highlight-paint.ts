@@ -86,10 +86,9 @@ export class HighlightPainter {
 
   /** Takes all paint away; in the fallback, the page's text nodes are as they were. */
   clear(): void {
-    clearTimeout(this.flashTimer);
     if (this.api) {
+      // Not the flash: a repaint (the page changed, metadata arrived) must not cut it short.
       for (const name of this.names) this.api.registry.delete(name);
-      this.api.registry.delete(FLASH);
       this.names.clear();
     }
     if (!this.wrappers.isEmpty) this.write(() => this.wrappers.unwrapAll());
@@ -98,6 +97,8 @@ export class HighlightPainter {
 
   /** Removes the stylesheet too: the page is as we found it. */
   dispose(): void {
+    clearTimeout(this.flashTimer);
+    this.api?.registry.delete(FLASH);
     this.clear();
     if (this.style) this.write(() => this.style?.remove());
     this.style = null;

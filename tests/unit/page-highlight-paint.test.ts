@@ -48,6 +48,19 @@ describe('painting with CSS.highlights', () => {
     expect(registry.size).toBe(0);
   });
 
+  test('a flash outlasts a repaint (the side panel\'s "Visa" while the page settles), and goes on dispose', () => {
+    const region = regionOf('<p>Ett två tre fyra fem sex.</p>');
+    const index = TextIndex.build(region);
+    const painter = new HighlightPainter(document);
+    const item = { id: 'a', color: 'yellow', range: index.rangeOf(4, 7)! };
+    painter.paint([item]);
+    painter.flash(item.range);
+    painter.paint([item]);
+    expect(registry.get('riksref-flash')!.ranges.map(String)).toEqual(['två']);
+    painter.dispose();
+    expect(registry.size).toBe(0);
+  });
+
   test('hit test: the shortest painted range containing the point', () => {
     const region = regionOf('<p>Ett två tre fyra fem sex.</p>');
     const index = TextIndex.build(region);
