@@ -139,13 +139,12 @@ describe('hover cards on the answer page', () => {
     const page = await answerPage();
     // On screen: a card for a reference scrolled out of sight closes at once.
     await page.locator(DIR).scrollIntoViewIfNeeded();
-    // A tap as a touch screen sends it: a touch pointerdown, then a click. The click is sent from a
-    // timer so that evaluate() has returned before the second tap navigates the page away.
-    const tap = () =>
-      page.locator(DIR).evaluate((a) => {
-        a.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', bubbles: true, composed: true }));
-        setTimeout(() => a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
-      });
+    // A tap as a touch screen sends it: a touch pointerdown, then a click. Playwright's own
+    // dispatchEvent, so a click that navigates the page away is not an evaluate() left waiting.
+    const tap = async () => {
+      await page.locator(DIR).dispatchEvent('pointerdown', { pointerType: 'touch' });
+      await page.locator(DIR).dispatchEvent('click');
+    };
     await tap();
     await page.locator(CARD).locator('.label', { hasText: 'dir. 2017:75' }).waitFor({ timeout: 1_000 });
     expect(page.url()).toBe(URLS.answer);
