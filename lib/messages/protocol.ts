@@ -23,6 +23,24 @@ const referenceId = z.string().check(
 const webUrl = z.string().check(z.refine((u) => /^https?:\/\//.test(u), { error: 'not an http(s) URL' }));
 const optionalText = z.optional(z.string());
 
+const unavailableReason = z.enum(['timeout', 'network', 'http', 'rate-limited', 'malformed']);
+
+/** lib/riksdagen/types.ts, LawInfo: a law's text and the place an id cites in it. */
+export const lawInfoSchema = z.object({
+  sfs: z.string(),
+  consolidatedThrough: optionalText,
+  place: z.optional(
+    z.object({
+      anchor: z.string(),
+      label: z.string(),
+      state: z.enum(['found', 'missing', 'unavailable']),
+      chapterTitle: optionalText,
+      paragraphs: z.optional(z.array(z.string())),
+      reason: z.optional(unavailableReason),
+    }),
+  ),
+});
+
 export const documentMetaSchema = z.object({
   id: referenceId,
   dokId: z.string(),
@@ -40,6 +58,7 @@ export const documentMetaSchema = z.object({
   pdfUrl: z.optional(webUrl),
   answer: z.optional(z.object({ dokId: z.string(), url: webUrl, date: optionalText, by: optionalText })),
   fetchedAt: z.number(),
+  law: z.optional(lawInfoSchema),
 });
 
 export const lookupResultSchema = z.discriminatedUnion('status', [
@@ -47,7 +66,7 @@ export const lookupResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('not-found') }),
   z.object({
     status: z.literal('unavailable'),
-    reason: z.enum(['timeout', 'network', 'http', 'rate-limited', 'malformed']),
+    reason: unavailableReason,
     /** Epoch milliseconds before which asking again is pointless. */
     retryAfter: z.optional(z.number()),
   }),

@@ -1,4 +1,5 @@
 import { officialCommitteeCode } from './committees.ts';
+import { parseLawAnchor } from './law-anchors.ts';
 import { REFERENCE_KINDS, SESSION_KINDS, type ParsedReferenceId, type ReferenceKind } from './types.ts';
 
 /** The first riksmöte that spanned two years; earlier sessions were calendar years. */
@@ -32,7 +33,8 @@ const EU_NUMBER = /^[1-9]\d{0,3}\/[1-9]\d{0,3}$/;
 
 export function formatReferenceId(parsed: ParsedReferenceId): string {
   if (parsed.kind === 'eu') return `eu:${parsed.type}:${parsed.number}`;
-  return `${parsed.kind}:${parsed.rm}:${parsed.number}`;
+  const id = `${parsed.kind}:${parsed.rm}:${parsed.number}`;
+  return parsed.anchor ? `${id}#${parsed.anchor}` : id;
 }
 
 /**
@@ -40,6 +42,14 @@ export function formatReferenceId(parsed: ParsedReferenceId): string {
  * Returns null for anything that is not a canonical id.
  */
 export function parseReferenceId(id: string): ParsedReferenceId | null {
+  // A place in a law: `sfs:2009:400#K10P2` (law-anchors.ts); no other kind has one.
+  const hash = id.indexOf('#');
+  if (hash >= 0) {
+    const anchor = id.slice(hash + 1);
+    const law = parseReferenceId(id.slice(0, hash));
+    if (!law || law.kind !== 'sfs' || !parseLawAnchor(anchor)) return null;
+    return { ...law, anchor };
+  }
   const parts = id.split(':');
   if (parts.length !== 3) return null;
   const [kind, middle, number] = parts as [string, string, string];

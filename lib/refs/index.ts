@@ -10,3 +10,5 @@ export {
   type Reference,
   type ReferenceKind,
 } from './types.ts';
+export { formatLawAnchor, lawAnchorOf, lawIdOf, lawPlaceLabel, parseLawAnchor, type LawPlace } from './law-anchors.ts';
+export { lawTextUrl, type LawTextSite } from './labels.ts';

@@ -1,4 +1,5 @@
 import { parseReferenceId } from './ids.ts';
+import { lawPlaceLabel } from './law-anchors.ts';
 import type { ParsedReferenceId, ReferenceKind } from './types.ts';
 
 /** The Swedish name of each kind, as a heading on a card or in a list. */
@@ -40,6 +41,7 @@ const PREFIX: Readonly<Record<Exclude<ReferenceKind, 'eu'>, string>> = {
 export function referenceLabel(idOrParsed: string | ParsedReferenceId): string {
   const parsed = typeof idOrParsed === 'string' ? parseReferenceId(idOrParsed) : idOrParsed;
   if (!parsed) return String(idOrParsed);
+  if (parsed.kind === 'sfs' && parsed.anchor) return `${lawPlaceLabel(parsed.anchor)} SFS ${parsed.rm}:${parsed.number}`;
   if (parsed.kind !== 'eu') return `${PREFIX[parsed.kind]} ${parsed.rm}:${parsed.number}`;
   return euLabel(parsed.type, parsed.number);
 }
@@ -86,17 +88,20 @@ const SEARCH_DOKTYP: Readonly<Record<Exclude<ReferenceKind, 'eu' | 'sfs'>, strin
   ip: 'ip',
 };
 
+/** Where the reader reads law texts: riksdagen.se (the default) or lagen.nu. */
+export type LawTextSite = 'riksdagen' | 'lagen.nu';
+
 /**
  * Where a reference links before any metadata is known — it must work on its own. SFS numbers go
- * to their page on riksdagen.se (whose dok_id is `sfs-<year>-<number>`), EU acts to EUR-Lex by
- * their ELI, everything else to a riksdagen.se search for the document's type and designation.
+ * to their page on riksdagen.se (whose dok_id is `sfs-<year>-<number>`), a place in a law to the
+ * same page at the place's anchor (`#K10P2`), or to lagen.nu when the reader prefers it; EU acts
+ * go to EUR-Lex by their ELI, everything else to a riksdagen.se search for the document's type
+ * and designation.
  */
-export function fallbackUrl(idOrParsed: string | ParsedReferenceId): string {
+export function fallbackUrl(idOrParsed: string | ParsedReferenceId, lawSite: LawTextSite = 'riksdagen'): string {
   const parsed = typeof idOrParsed === 'string' ? parseReferenceId(idOrParsed) : idOrParsed;
   if (!parsed) return 'https://www.riksdagen.se/sv/dokument-och-lagar/';
-  if (parsed.kind === 'sfs') {
-    return `https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/_sfs-${parsed.rm}-${parsed.number}/`;
-  }
+  if (parsed.kind === 'sfs') return lawTextUrl(parsed.rm, parsed.number, parsed.anchor, lawSite);
   if (parsed.kind === 'eu') {
     const [a, b] = parsed.number.split('/') as [string, string];
     const year = euYear(parsed.type, a, b);
@@ -105,4 +110,15 @@ export function fallbackUrl(idOrParsed: string | ParsedReferenceId): string {
   }
   const query = new URLSearchParams({ doktyp: SEARCH_DOKTYP[parsed.kind], q: referenceLabel(parsed) });
   return `https://www.riksdagen.se/sv/sok/?${query.toString()}`;
+}
+
+/**
+ * A law's text, at a place in it when `anchor` is given: riksdagen.se's SFS page
+ * (`…/svensk-forfattningssamling/_sfs-2009-400/#K10P2`) or lagen.nu (`https://lagen.nu/2009:400#K10P2`),
+ * which use the same anchors.
+ */
+export function lawTextUrl(year: string, number: string, anchor?: string, site: LawTextSite = 'riksdagen'): string {
+  const fragment = anchor ? `#${anchor}` : '';
+  if (site === 'lagen.nu') return `https://lagen.nu/${year}:${number}${fragment}`;
+  return `https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/_sfs-${year}-${number}/${fragment}`;
 }

@@ -43,6 +43,11 @@ export type ParsedReferenceId =
       rm: string;
       /** Digits, or a committee designation (`JuU12`), or an old motion's letters and digits (`Sk10`). */
       number: string;
+      /**
+       * A law's chapter and section as riksdagen's own anchors write them (`K10P2`, `P3`, `K4P9c`,
+       * `K8aP1`, a chapter alone `K10`): only on `sfs` ids, absent for the law as a whole.
+       */
+      anchor?: string;
     }
   | {
       kind: 'eu';

@@ -33,6 +33,38 @@ export interface DocumentMeta {
   answer?: { dokId: string; url: string; date?: string; by?: string };
   /** When the record was fetched, epoch milliseconds. */
   fetchedAt: number;
+  /** For a law (kind `sfs`): its text's state and, for an id with an anchor, the place cited. */
+  law?: LawInfo;
+}
+
+/**
+ * A law as the card shows it (issue 11). The law's metadata (title, url) is the DocumentMeta
+ * around it; this is what its consolidated text says.
+ */
+export interface LawInfo {
+  /** `2009:400`. */
+  sfs: string;
+  /** How far the text is consolidated, as the open data writes it: `t.o.m. SFS 2026:120`. */
+  consolidatedThrough?: string;
+  /** For an id with an anchor (`sfs:2009:400#K10P2`): that place in the current text. */
+  place?: LawPlaceText;
+}
+
+export interface LawPlaceText {
+  /** `K10P2`. */
+  anchor: string;
+  /** `10 kap. 2 §`. */
+  label: string;
+  /**
+   * `found`: the place is in the law's current text; `missing`: it is not (repealed or
+   * renumbered); `unavailable`: the text could not be had (`reason` says why; asking again may help).
+   */
+  state: 'found' | 'missing' | 'unavailable';
+  /** The chapter's heading, plain text (`Sekretess till skydd för …`), when the law has chapters. */
+  chapterTitle?: string;
+  /** The section's stycken in order, plain text; for a chapter alone, its sections' first lines. */
+  paragraphs?: string[];
+  reason?: UnavailableReason;
 }
 
 /** Why metadata could not be had. None of these is ever cached. */
