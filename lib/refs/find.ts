@@ -1,5 +1,8 @@
+import { isDigit, isGap, isLetterCode, isWordCode, skipGapBack } from './chars.ts';
 import { officialCommitteeCode } from './committees.ts';
 import { FIRST_SPLIT_SESSION, normalizeNumber, normalizeSession } from './ids.ts';
+import { findLawCitations } from './laws/citations.ts';
+import { LawContext } from './laws/context.ts';
 import { isStatuteWord, readTypeWord, type TypeWordKind } from './type-words.ts';
 import { SESSION_KINDS, YEAR_KINDS, type Reference, type ReferenceKind } from './types.ts';
 
@@ -44,15 +47,46 @@ interface Last {
   euType: 'reg' | 'dir' | undefined;
 }
 
+export interface FindOptions {
+  /**
+   * The document's own date, `YYYY-MM-DD`: it decides which law a name means ("förvaltningslagen"
+   * in a 2015 text is 1986:223, in a 2019 text 2017:900). Today when not given.
+   */
+  date?: string;
+  /**
+   * What earlier parts of the same document taught about its laws (names given with their
+   * numbers, the law cited last). Pass one context for all the pieces of one document, in order.
+   */
+  laws?: LawContext;
+}
+
 /**
- * Every reference to an official document in `text`, sorted by `start`, never overlapping
- * (contract in DESIGN.md). Pure: no DOM, no I/O.
+ * Every reference to an official document or a law in `text`, sorted by `start`, never
+ * overlapping (contract in DESIGN.md). Pure: no DOM, no I/O (a given `laws` context learns).
  */
-export function findReferences(text: string): Reference[] {
+export function findReferences(text: string, options: FindOptions = {}): Reference[] {
   const refs: Reference[] = [];
   const last: Last = { ref: undefined, shape: undefined, euType: undefined };
+
+  // Law citations (laws/citations.ts) are read in a pass of their own; where one overlaps a
+  // document reference found here, the citation wins: "(2009:400)" closing "10 kap. 2 §
+  // offentlighets- och sekretesslagen (2009:400)" is part of that citation.
+  const laws = findLawCitations(text, options.date ?? today(), options.laws ?? new LawContext());
+  let law = 0;
+  const acceptLawsBefore = (position: number) => {
+    while (law < laws.length && laws[law]!.start < position) {
+      const ref = laws[law++]!;
+      if (last.ref && ref.start < last.ref.end) continue;
+      refs.push(ref);
+      last.ref = ref;
+      last.shape = undefined;
+      last.euType = undefined;
+    }
+  };
   const accept = (ref: Reference | null, shape: Shape, euType?: 'reg' | 'dir') => {
-    if (!ref || (last.ref && ref.start < last.ref.end)) return;
+    if (!ref) return;
+    acceptLawsBefore(ref.start);
+    if ((last.ref && ref.start < last.ref.end) || (law < laws.length && ref.end > laws[law]!.start)) return;
     refs.push(ref);
     last.ref = ref;
     last.shape = shape;
@@ -79,24 +113,20 @@ export function findReferences(text: string): Reference[] {
     colon = c.end - 1;
   }
   acceptOthersBefore(Infinity);
+  acceptLawsBefore(Infinity);
   return refs;
+}
+
+/** Today as `YYYY-MM-DD`, in the reader's own time zone. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Characters
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-/** Spaces that may stand between a type word and its number, line breaks and soft hyphens included. */
-const isGap = (c: number) => c === 32 || c === 160 || c === 173 || c === 9 || c === 10 || c === 13 || c === 0x202f;
 const isSpaceInNumber = (c: number) => c === 32 || c === 160 || c === 173;
-const NON_LATIN1_LETTER = /\p{L}/u;
-/** A letter in any script; Latin-1 is decided by code, the rest (rare here) by Unicode property. */
-function isLetterCode(c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  if (c <= 0xff) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
-  return NON_LATIN1_LETTER.test(String.fromCharCode(c));
-}
-const isWordCode = (c: number) => isLetterCode(c) || isDigit(c) || c === 95;
 /** A letter of a committee designation or old motion number (`JuU`, `Fö`, `UFöU`). */
 const isDesignationLetter = (c: number) =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xe5 || c === 0xe4 || c === 0xf6;
@@ -190,13 +220,6 @@ function standsAlone(text: string, start: number, end: number): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Words before a number
-
-/** Skips back over the gap characters before `at`, at most a few. */
-function skipGapBack(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && at - i < 12 && isGap(text.charCodeAt(i - 1))) i--;
-  return i;
-}
 
 interface Word {
   /** Lower case, soft hyphens and a final dot removed. */

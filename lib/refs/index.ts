@@ -1,4 +1,5 @@
-export { findReferences } from './find.ts';
+export { findReferences, type FindOptions } from './find.ts';
+export { LawContext } from './laws/context.ts';
 export { formatReferenceId, parseReferenceId, normalizeSession } from './ids.ts';
 export { fallbackUrl, kindName, KIND_NAMES_SV, referenceLabel } from './labels.ts';
 export { committeeName, officialCommitteeCode, COMMITTEES } from './committees.ts';

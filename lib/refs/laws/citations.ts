@@ -1,0 +1,595 @@
+import { isDash, isDigit, isGap, isLetterCode, isWordCode, skipGap, skipGapBack } from '../chars.ts';
+import { formatLawAnchor } from '../law-anchors.ts';
+import { isStatuteWord } from '../type-words.ts';
+import type { Reference } from '../types.ts';
+import type { LawContext } from './context.ts';
+import { endsWord, matchBackward, matchForward, NAME_STEMS, NameIndex, startsWord, type IndexedName } from './names.ts';
+import { LAWS } from './table.ts';
+
+/*
+ * Law citations: "10 kap. 2 § offentlighets- och sekretesslagen (2009:400)", "2 kap. 1 och 2 §§
+ * brottsbalken", "26 kap. 1 § OSL", "3 § lagen (1982:80) om anställningsskydd", "5 § samma lag",
+ * "7 kap. socialförsäkringsbalken", and a law's name standing alone ("ändringar i brottsbalken").
+ *
+ * How it stays linear. The scan stops only at `§`, at `kap.` and at the few stems every law's
+ * name carries (names.ts), found with indexOf. At a `§` or `kap.` it walks back a bounded number
+ * of tokens to the citation's first number, then reads forward: groups of numbers ("19 och 20
+ * §§", "2 kap. 1 §"), each with its stycken and punkter, joined by "och", "," or "samt", then the
+ * law that closes the citation. Everything read is consumed, so no character is read by two
+ * citations; every loop has a small fixed bound. A citation whose closing words are not a law
+ * ("4 § i kollektivavtalet", "12 §§ i förslaget") gives nothing.
+ */
+
+/** The table's names, indexed once. */
+const TABLE_NAMES = new NameIndex();
+for (const name of LAWS.names()) TABLE_NAMES.add(name);
+const ABBREVIATIONS = new Set(LAWS.abbreviations());
+
+// Bounds: how many numbers a list, and how many groups a citation, may have.
+const MAX_LIST = 24;
+const MAX_GROUPS = 24;
+// How far after a law's number we look for the short name it is given ("(dansarförordningen)").
+const MAX_ALIAS_DISTANCE = 160;
+// The longest single word a law's name has ("konsumentkreditlagen" and longer compounds).
+const MAX_WORD = 40;
+
+const SECTION = 0;
+const CHAPTER = 1;
+const NAME = 2;
+
+/** One cited place, before the law that closes the citation is known. */
+interface Place {
+  start: number;
+  end: number;
+  chapter: string | undefined;
+  section: string | undefined;
+}
+
+interface NumberToken {
+  start: number;
+  end: number;
+  /** `9c`: digits without leading zeros, then the letter if any. */
+  value: string;
+}
+
+/**
+ * Every law citation and named law in `text`, in order, never overlapping. `date` (`YYYY-MM-DD`)
+ * picks the law a name means; `context` carries what earlier text taught (context.ts).
+ */
+export function findLawCitations(text: string, date: string, context: LawContext): Reference[] {
+  const refs: Reference[] = [];
+  const stops = collectStops(text);
+  let consumed = 0;
+  for (let k = 0; k < stops.length; k++) {
+    const at = Math.floor(stops[k]! / 4);
+    const kind = stops[k]! % 4;
+    if (at < consumed) continue;
+    if (kind === NAME) {
+      consumed = Math.max(consumed, readName(text, at, consumed, date, context, refs));
+      continue;
+    }
+    const start = kind === SECTION ? sectionCitationStart(text, at) : chapterCitationStart(text, at);
+    if (start < consumed) continue;
+    const end = readCitation(text, start, date, context, refs);
+    if (end > consumed) consumed = end;
+  }
+  return refs;
+}
+
+/** Where to stop, in text order: each position times four plus what stands there. */
+function collectStops(text: string): Float64Array {
+  const stops: number[] = [];
+  for (let at = text.indexOf('§'); at >= 0; at = text.indexOf('§', at + 1)) stops.push(at * 4 + SECTION);
+  for (let at = text.indexOf('kap.'); at >= 0; at = text.indexOf('kap.', at + 4)) stops.push(at * 4 + CHAPTER);
+  for (const stem of NAME_STEMS) {
+    for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + stem.length)) stops.push(at * 4 + NAME);
+  }
+  return Float64Array.from(stops).sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/** Where "kap." (or "kap" without its dot, as some texts write it) at `at` ends, or -1. */
+function kapEnd(text: string, at: number): number {
+  if (!text.startsWith('kap', at) || (at > 0 && isLetterCode(text.charCodeAt(at - 1)))) return -1;
+  if (text.charCodeAt(at + 3) === 46) return at + 4;
+  return isLetterCode(text.charCodeAt(at + 3)) ? -1 : at + 3;
+}
+
+/** Where "kap." or "kap" ending at `end` starts, or -1. */
+function kapStartBefore(text: string, end: number): number {
+  const start = text.charCodeAt(end - 1) === 46 ? end - 4 : end - 3;
+  return start >= 0 && kapEnd(text, start) === end ? start : -1;
+}
+
+/**
+ * A section or chapter number at `at`: one to three digits, no leading zero, and a letter that
+ * belongs to it (`9 c §`, `8 a kap.`, `9 c och 9 d §§`) — a letter only when a `§`, `kap.` or
+ * another number of the list follows, so the "i" of "2 i betänkandet" stays a word.
+ */
+function readNumber(text: string, at: number): NumberToken | null {
+  if (at > 0) {
+    const before = text.charCodeAt(at - 1);
+    if (isWordCode(before) || before === 47 /* / */ || before === 58 /* : */ || before === 46 /* . */ || before === 0xa7) return null;
+  }
+  let end = at;
+  while (end < text.length && end - at < 3 && isDigit(text.charCodeAt(end))) end++;
+  if (end === at || text.charCodeAt(at) === 48 /* 0 */) return null;
+  const after = text.charCodeAt(end);
+  if (isDigit(after) || after === 58 || after === 47) return null;
+  const digits = text.slice(at, end);
+  // The letter: right after the digits or after one space.
+  let l = end;
+  if (text.charCodeAt(l) === 32 || text.charCodeAt(l) === 160) l++;
+  const letter = text.charCodeAt(l);
+  if (letter >= 97 && letter <= 122 && !isLetterCode(text.charCodeAt(l + 1)) && letterBelongs(text, l + 1)) {
+    return { start: at, end: l + 1, value: digits + String.fromCharCode(letter) };
+  }
+  if (isLetterCode(after)) return null;
+  return { start: at, end, value: digits };
+}
+
+function letterBelongs(text: string, after: number): boolean {
+  const a = skipGap(text, after, 3);
+  const c = text.charCodeAt(a);
+  if (c === 0xa7 /* § */ || c === 44 /* , */ || isDash(c)) return true;
+  return kapEnd(text, a) > 0 || separatorAt(text, a) > 0;
+}
+
+/** A plain number (a stycke or punkt): one to three digits. */
+function readPlainNumber(text: string, at: number): NumberToken | null {
+  let end = at;
+  while (end < text.length && end - at < 3 && isDigit(text.charCodeAt(end))) end++;
+  if (end === at || text.charCodeAt(at) === 48) return null;
+  const after = text.charCodeAt(end);
+  if (isWordCode(after) || after === 58 || after === 47 || (after === 44 && isDigit(text.charCodeAt(end + 1)))) return null;
+  return { start: at, end, value: text.slice(at, end) };
+}
+
+/** Where the number token ending at `end` starts (`19`, `9 c`), or -1. */
+function numberStartBefore(text: string, end: number): number {
+  let d = end;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 97 && last <= 122 && !isLetterCode(text.charCodeAt(end - 2))) {
+    d = end - 1;
+    if (text.charCodeAt(d - 1) === 32 || text.charCodeAt(d - 1) === 160) d--;
+  }
+  const digitsEnd = d;
+  while (d > 0 && digitsEnd - d < 3 && isDigit(text.charCodeAt(d - 1))) d--;
+  if (d === digitsEnd) return -1;
+  const token = readNumber(text, d);
+  return token && token.end === end ? d : -1;
+}
+
+/**
+ * The separator of a list at `at` ("," "–" "och" "samt" "eller" "respektive" "resp."): where it
+ * ends, or -1. Words need a space after them.
+ */
+function separatorAt(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c === 44 || isDash(c)) return at + 1;
+  for (const word of SEPARATOR_WORDS) {
+    if (text.startsWith(word, at) && (word.endsWith('.') || isGap(text.charCodeAt(at + word.length)))) return at + word.length;
+  }
+  return -1;
+}
+const SEPARATOR_WORDS = ['och', 'samt', 'eller', 'respektive', 'resp.'];
+
+/** The separator ending at `end` (after gaps were skipped): where it starts, or -1. */
+function separatorBefore(text: string, end: number): number {
+  const c = text.charCodeAt(end - 1);
+  if (c === 44 || isDash(c)) return end - 1;
+  for (const word of SEPARATOR_WORDS) {
+    const start = end - word.length;
+    if (start > 0 && text.startsWith(word, start) && isGap(text.charCodeAt(start - 1))) return start;
+  }
+  return -1;
+}
+
+interface NumberList {
+  numbers: NumberToken[];
+  end: number;
+}
+
+/** `1`, `1 och 2`, `5–7`, `9 c, 9 d och 10`: numbers joined by separators. */
+function readNumberList(text: string, at: number): NumberList | null {
+  const first = readNumber(text, at);
+  if (!first) return null;
+  const numbers = [first];
+  let end = first.end;
+  while (numbers.length < MAX_LIST) {
+    const sep = separatorAt(text, skipGap(text, end, 3));
+    if (sep < 0) break;
+    const next = readNumber(text, skipGap(text, sep, 3));
+    if (!next) break;
+    numbers.push(next);
+    end = next.end;
+  }
+  return { numbers, end };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking back to a citation's first number
+
+/** From a `§`: back over its numbers ("1, 2 och 3 §§") and the chapter before them ("10 kap."). */
+function sectionCitationStart(text: string, mark: number): number {
+  let start = numberStartBefore(text, skipGapBack(text, mark));
+  if (start < 0) return Number.MAX_SAFE_INTEGER;
+  for (let steps = 0; steps < MAX_LIST; steps++) {
+    const j = skipGapBack(text, start);
+    const kap = kapStartBefore(text, j);
+    if (kap >= 0) {
+      const chapter = numberStartBefore(text, skipGapBack(text, kap));
+      return chapter >= 0 ? chapter : start;
+    }
+    const sep = separatorBefore(text, j);
+    const previous = sep >= 0 ? numberStartBefore(text, skipGapBack(text, sep)) : -1;
+    if (previous < 0) break;
+    start = previous;
+  }
+  return start;
+}
+
+/** From `kap.`: back over its numbers ("7 och 8 kap."). */
+function chapterCitationStart(text: string, kap: number): number {
+  let start = numberStartBefore(text, skipGapBack(text, kap));
+  if (start < 0) return Number.MAX_SAFE_INTEGER;
+  for (let steps = 0; steps < MAX_LIST; steps++) {
+    const sep = separatorBefore(text, skipGapBack(text, start));
+    const previous = sep >= 0 ? numberStartBefore(text, skipGapBack(text, sep)) : -1;
+    if (previous < 0) break;
+    start = previous;
+  }
+  return start;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a citation forward
+
+interface Group {
+  places: Place[];
+  chapter: string | undefined;
+  end: number;
+}
+
+/**
+ * One group: "10 kap. 2 §", "1 och 2 §§", "5–7 §§", "8 a kap." (a chapter alone), "7 och 8 kap.",
+ * with the stycken and punkter after its `§`. `chapter` is the chapter carried from the group
+ * before ("7 kap. 19 § och 20 §").
+ */
+function readGroup(text: string, at: number, chapter: string | undefined): Group | null {
+  const list = readNumberList(text, at);
+  if (!list) return null;
+  const kap = kapEnd(text, skipGap(text, list.end));
+  if (kap > 0) {
+    if (list.numbers.length === 1) {
+      const sections = readNumberList(text, skipGap(text, kap));
+      if (sections) {
+        const group = sectionGroup(text, sections, list.numbers[0]!.value, list.numbers[0]!.start);
+        if (group) return group;
+      }
+    }
+    const places = list.numbers.map((n, i, all): Place => ({
+      start: n.start,
+      end: i === all.length - 1 ? kap : n.end,
+      chapter: n.value,
+      section: undefined,
+    }));
+    return { places, chapter: undefined, end: kap };
+  }
+  return sectionGroup(text, list, chapter, list.numbers[0]!.start);
+}
+
+function sectionGroup(text: string, list: NumberList, chapter: string | undefined, start: number): Group | null {
+  const mark = skipGap(text, list.end);
+  if (text.charCodeAt(mark) !== 0xa7) return null;
+  let markEnd = mark + 1;
+  if (text.charCodeAt(markEnd) === 0xa7) markEnd++;
+  const end = readQualifiers(text, markEnd);
+  const places = list.numbers.map((n, i, all): Place => ({
+    start: i === 0 ? start : n.start,
+    end: i === all.length - 1 ? end : n.end,
+    chapter,
+    section: n.value,
+  }));
+  return { places, chapter, end };
+}
+
+const ORDINALS = new Set(['första', 'andra', 'tredje', 'fjärde', 'femte', 'sjätte', 'sjunde', 'åttonde', 'nionde', 'tionde', 'elfte', 'tolfte']);
+const PARAGRAPH_WORDS = new Set(['stycket', 'styckena', 'st', 'meningen', 'meningarna', 'punkten', 'punkterna']);
+const POINT_WORDS = new Set(['punkt', 'punkterna', 'p']);
+
+/**
+ * Stycken, meningar and punkter after a section: "andra stycket", "första stycket 3", "första och
+ * andra styckena", "2 st. 3", "3 p.", "punkt 2", "andra meningen", and bare points ("32 § 39 och
+ * 40"). They narrow the place, so they join its span; the id stays at the section.
+ */
+function readQualifiers(text: string, from: number): number {
+  let end = from;
+  for (let steps = 0; steps < 6; steps++) {
+    const at = skipGap(text, end, 3);
+    const word = lowerWordAt(text, at);
+    if (word && ORDINALS.has(word.word)) {
+      // "första och andra styckena": ordinals joined by separators, then the unit.
+      let w = word;
+      for (let n = 0; n < 6 && w && ORDINALS.has(w.word); n++) {
+        const sep = separatorAt(text, skipGap(text, w.end, 3));
+        const next = sep >= 0 ? lowerWordAt(text, skipGap(text, sep, 3)) : null;
+        if (!next || !ORDINALS.has(next.word)) break;
+        w = next;
+      }
+      const unit = lowerWordAt(text, skipGap(text, w.end, 3));
+      if (!unit || !PARAGRAPH_WORDS.has(unit.word)) break;
+      end = readPoints(text, unit.end);
+      continue;
+    }
+    if (word && POINT_WORDS.has(word.word)) {
+      const points = readPoints(text, word.end);
+      if (points === word.end) break;
+      end = points;
+      continue;
+    }
+    const n = readPlainNumber(text, at);
+    if (!n) break;
+    const unit = lowerWordAt(text, skipGap(text, n.end, 3));
+    if (unit && (unit.word === 'st' || unit.word === 'p') && unit.end > unit.start + unit.word.length) {
+      end = unit.word === 'st' ? readPoints(text, unit.end) : unit.end;
+      continue;
+    }
+    const points = readPoints(text, end);
+    if (points === end) break;
+    end = points;
+  }
+  return end;
+}
+
+/** Points: "3", "1 och 2", "1–3" — numbers that do not start a new group of sections. */
+function readPoints(text: string, from: number): number {
+  let end = from;
+  let at = skipGap(text, from, 3);
+  for (let n = 0; n < MAX_LIST; n++) {
+    const number = readPlainNumber(text, at);
+    if (!number) break;
+    const after = skipGap(text, number.end, 3);
+    const c = text.charCodeAt(after);
+    if (c === 0xa7 || kapEnd(text, after) > 0 || text.startsWith('st.', after) || text.startsWith('p.', after)) break;
+    // A letter after a number makes it a section ("9 c §"), not a point.
+    if (c >= 97 && c <= 122 && !isLetterCode(text.charCodeAt(after + 1))) break;
+    end = number.end;
+    const sep = separatorAt(text, after);
+    if (sep < 0) break;
+    at = skipGap(text, sep, 3);
+  }
+  return end;
+}
+
+/**
+ * The lower-case word at `at` (letters, then a dot that belongs to an abbreviation), or null.
+ * Words longer than `max` are not what the caller looks for.
+ */
+function lowerWordAt(text: string, at: number, max = 14): { word: string; start: number; end: number } | null {
+  let end = at;
+  while (end < text.length && end - at < max && isLetterCode(text.charCodeAt(end))) end++;
+  if (end === at || isLetterCode(text.charCodeAt(end))) return null;
+  const word = text.slice(at, end).toLowerCase();
+  // "st." and "p." carry their dot; so may "resp.".
+  if (text.charCodeAt(end) === 46 && (word === 'st' || word === 'p')) return { word, start: at, end: end + 1 };
+  return { word, start: at, end };
+}
+
+/** The groups of a citation from `start`, then the law that closes it. Returns where reading ended. */
+function readCitation(text: string, start: number, date: string, context: LawContext, refs: Reference[]): number {
+  const places: Place[] = [];
+  let chapter: string | undefined;
+  let end = start;
+  let at = start;
+  for (let groups = 0; groups < MAX_GROUPS; groups++) {
+    const group = readGroup(text, at, chapter);
+    if (!group) break;
+    places.push(...group.places);
+    chapter = group.chapter;
+    end = group.end;
+    // Another group? "7 kap. 19 § och 20 §", "1 kap. 1 § och 2 kap. 3 §".
+    const sep = separatorAt(text, skipGap(text, end, 3));
+    if (sep < 0 || isDash(text.charCodeAt(sep - 1))) break;
+    const next = skipGap(text, sep, 3);
+    if (!readGroup(text, next, chapter)) break;
+    at = next;
+  }
+  if (places.length === 0) return start + 1;
+  const law = readLaw(text, skipGap(text, end), date, context);
+  if (!law) return end;
+  context.lastLaw = law.sfs;
+  places[places.length - 1]!.end = law.end;
+  for (const place of places) {
+    const anchor = formatLawAnchor({ chapter: place.chapter, section: place.section });
+    refs.push({ kind: 'sfs', id: `sfs:${law.sfs}#${anchor}`, start: place.start, end: place.end });
+  }
+  return law.end;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The law that closes a citation
+
+interface LawAt {
+  sfs: string;
+  end: number;
+}
+
+const SAME_LAW = new Set(['lag', 'lagen', 'förordning', 'förordningen', 'balk', 'balken']);
+
+/**
+ * What closes a citation: a law's name (from the table by date, or taught by the text), its
+ * abbreviation, a statute word with its number ("lagen (1982:80)"), or "samma lag". A
+ * preposition "i" may come first ("3 § i lagen (1994:1809)").
+ */
+function readLaw(text: string, at: number, date: string, context: LawContext, allowI = true): LawAt | null {
+  if (allowI && text.charCodeAt(at) === 105 /* i */ && isGap(text.charCodeAt(at + 1))) {
+    return readLaw(text, skipGap(text, at + 1), date, context, false);
+  }
+  const first = lowerWordAt(text, at, MAX_WORD);
+  if (!first) return null;
+  if (first.word === 'samma' || first.word === 'nämnda' || first.word === 'sistnämnda') {
+    const what = lowerWordAt(text, skipGap(text, first.end, 3));
+    return what && SAME_LAW.has(what.word) && context.lastLaw ? { sfs: context.lastLaw, end: what.end } : null;
+  }
+  // An abbreviation, in its own casing: "OSL", "BrB", "RF".
+  const token = text.slice(at, first.end);
+  if (ABBREVIATIONS.has(token)) {
+    const sfs = LAWS.resolveAbbreviation(token, date);
+    return sfs ? { sfs, end: first.end } : null;
+  }
+  // A statute word and its number: "lagen (1982:80)", "personuppgiftslagen (1998:204)".
+  const numbered = parenthesisedNumber(text, skipGap(text, first.end, 3));
+  if (numbered && isStatuteWord(first.word)) return { sfs: numbered.sfs, end: numbered.end };
+  // A name: the text's own first, then the table's.
+  const firstWord = text.charCodeAt(first.end) === 45 /* - */ ? first.word + '-' : first.word;
+  const name = nameForward(text, at, firstWord, context.learned, date) ?? nameForward(text, at, firstWord, TABLE_NAMES, date);
+  if (!name) return null;
+  const after = parenthesisedNumber(text, skipGap(text, name.end, 3));
+  return after ? { sfs: after.sfs, end: after.end } : name;
+}
+
+function nameForward(text: string, at: number, firstWord: string, index: NameIndex, date: string): LawAt | null {
+  for (const entry of index.startingWith(firstWord) ?? []) {
+    const end = matchForward(text, at, entry.name);
+    if (end < 0 || !endsWord(text, end)) continue;
+    const sfs = entry.sfs ?? LAWS.resolveName(entry.name, date);
+    if (sfs) return { sfs, end };
+  }
+  return null;
+}
+
+/** `(2009:400)` or `(SFS 2009:400)` at `at`: the number and where the parenthesis closes. */
+function parenthesisedNumber(text: string, at: number): LawAt | null {
+  if (text.charCodeAt(at) !== 40 /* ( */) return null;
+  let i = skipGap(text, at + 1, 2);
+  if (text.startsWith('SFS', i)) i = skipGap(text, i + 3, 2);
+  const yearStart = i;
+  while (i - yearStart < 4 && isDigit(text.charCodeAt(i))) i++;
+  if (i - yearStart !== 4 || text.charCodeAt(i) !== 58 /* : */) return null;
+  const numberStart = ++i;
+  while (i - numberStart < 5 && isDigit(text.charCodeAt(i))) i++;
+  if (i === numberStart || text.charCodeAt(numberStart) === 48) return null;
+  const close = skipGap(text, i, 2);
+  if (text.charCodeAt(close) !== 41 /* ) */) return null;
+  return { sfs: `${text.slice(yearStart, yearStart + 4)}:${text.slice(numberStart, i)}`, end: close + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names standing alone, and names a text teaches
+
+/**
+ * At a stem inside a word: a law named with its number teaches its name ("skolförordningen
+ * (2011:185)"; its number is the document scanner's reference); a known name without a number
+ * is a reference to the law. Returns how far the text is consumed.
+ */
+function readName(text: string, stem: number, consumed: number, date: string, context: LawContext, refs: Reference[]): number {
+  let start = stem;
+  while (start > 0 && stem - start < MAX_WORD && isLetterCode(text.charCodeAt(start - 1))) start--;
+  let end = stem;
+  while (end < text.length && end - stem < MAX_WORD && isLetterCode(text.charCodeAt(end))) end++;
+  if (start < consumed || !startsWord(text, start) || !endsWord(text, end)) return end;
+  const word = text.slice(start, end).toLowerCase();
+
+  const numbered = parenthesisedNumber(text, skipGap(text, end, 3));
+  if (numbered) {
+    if (!isStatuteWord(word) && !TABLE_NAMES.withKey(word) && !context.learned.withKey(word)) return end;
+    learnName(text, start, word, numbered.sfs, context);
+    context.lastLaw = numbered.sfs;
+    return learnAlias(text, numbered.end, numbered.sfs, context);
+  }
+
+  const found =
+    nameAround(text, start, end, word, context.learned, date) ??
+    nameAround(text, start, end, word, TABLE_NAMES, date) ??
+    // The genitive: "brottsbalkens", "regeringsformens".
+    (word.endsWith('s') ? genitiveAround(text, start, end, word.slice(0, -1), context, date) : null);
+  if (!found || found.start < consumed) return end;
+  // "lagen om offentlig upphandling (2016:1145)": the number is the reference, the name is learned.
+  const after = parenthesisedNumber(text, skipGap(text, found.end, 3));
+  if (after) {
+    context.lastLaw = after.sfs;
+    return learnAlias(text, after.end, after.sfs, context);
+  }
+  refs.push({ kind: 'sfs', id: `sfs:${found.sfs}`, start: found.start, end: found.end });
+  context.lastLaw = found.sfs;
+  return found.end;
+}
+
+function nameAround(
+  text: string,
+  start: number,
+  end: number,
+  key: string,
+  index: NameIndex,
+  date: string,
+  genitive = false,
+): { sfs: string; start: number; end: number } | null {
+  for (const entry of index.withKey(key) ?? []) {
+    if (genitive && entry.keyEnd !== entry.name.length) continue;
+    const found = alignName(text, start, end - (genitive ? 1 : 0), entry, genitive);
+    if (!found) continue;
+    const sfs = entry.sfs ?? LAWS.resolveName(entry.name, date);
+    if (sfs) return { sfs, start: found.start, end: genitive ? end : found.end };
+  }
+  return null;
+}
+
+function genitiveAround(text: string, start: number, end: number, key: string, context: LawContext, date: string) {
+  return nameAround(text, start, end, key, context.learned, date, true) ?? nameAround(text, start, end, key, TABLE_NAMES, date, true);
+}
+
+/** The whole name around its key word at [start, end), or null. */
+function alignName(text: string, start: number, end: number, entry: IndexedName, genitive: boolean): { start: number; end: number } | null {
+  const from = entry.keyStart === 0 ? start : matchBackward(text, start, entry.name.slice(0, entry.keyStart));
+  if (from < 0 || !startsWord(text, from)) return null;
+  const to = entry.keyEnd === entry.name.length ? end : matchForward(text, end, entry.name.slice(entry.keyEnd));
+  if (to < 0 || (!genitive && !endsWord(text, to))) return null;
+  return { start: from, end: to };
+}
+
+// Words too general to be a name of their own: "lagen (1998:204)" teaches no name.
+const GENERIC = new Set(['lag', 'lagen', 'förordning', 'förordningen', 'balk', 'balken', 'lagar', 'lagarna', 'förordningarna']);
+
+/** "skolförordningen (2011:185)" → "skolförordningen"; "plan- och bygglagen (2010:900)" the whole. */
+function learnName(text: string, start: number, word: string, sfs: string, context: LawContext) {
+  if (GENERIC.has(word)) return;
+  // "offentlighets- och sekretesslagen": a first part ending in a hyphen, joined by "och".
+  const och = skipGapBack(text, start, 3);
+  if (text.startsWith('och', och - 3) && isGap(text.charCodeAt(och - 4))) {
+    const hyphen = skipGapBack(text, och - 3, 3);
+    if (text.charCodeAt(hyphen - 1) === 45) {
+      let s = hyphen - 1;
+      while (s > 0 && hyphen - s < 30 && isLetterCode(text.charCodeAt(s - 1))) s--;
+      if (s < hyphen - 1 && startsWord(text, s)) {
+        context.learn(`${text.slice(s, hyphen).toLowerCase()} och ${word}`, sfs);
+        return;
+      }
+    }
+  }
+  context.learn(word, sfs);
+}
+
+/**
+ * "förordningen (2011:7) om dansarutbildning (dansarförordningen)": a short name in parentheses
+ * later in the same clause is the law's name from now on. Returns how far the text is consumed
+ * (past the short name, which is a definition and not itself a reference).
+ */
+function learnAlias(text: string, from: number, sfs: string, context: LawContext): number {
+  const limit = Math.min(text.length, from + MAX_ALIAS_DISTANCE);
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */ || c === 59 /* ; */ || c === 41 /* ) */) return from;
+    if (c !== 40 /* ( */) continue;
+    let end = i + 1;
+    while (end < limit && end - i < 40 && isLetterCode(text.charCodeAt(end))) end++;
+    if (text.charCodeAt(end) !== 41 || end === i + 1) return from;
+    const alias = text.slice(i + 1, end).toLowerCase();
+    if (!isStatuteWord(alias) || GENERIC.has(alias)) return from;
+    context.learn(alias, sfs);
+    return end + 1;
+  }
+  return from;
+}
