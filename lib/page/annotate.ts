@@ -1,4 +1,4 @@
-import { fallbackUrl, findReferences, type Reference, type ReferenceKind } from '../refs/index.ts';
+import { fallbackUrl, findReferences, LawContext, type Reference, type ReferenceKind } from '../refs/index.ts';
 import { segments, type Segment } from './segments.ts';
 import { TextWrapper } from './wrap-text.ts';
 
@@ -23,6 +23,8 @@ export interface AnnotatorOptions {
   hrefFor?: (ref: Reference) => string;
   /** Runs each batch of DOM writes, e.g. so a MutationObserver can tell them from the page's own. */
   mutate?: <T>(write: () => T) => T;
+  /** The document's date (`YYYY-MM-DD`): which law a name means. Today when not given. */
+  date?: string;
 }
 
 /** One reference as linked on the page: the anchors of all its pieces. */
@@ -45,6 +47,8 @@ export class Annotator {
   private readonly anchors = new TextWrapper();
   private readonly taggedLinks: HTMLAnchorElement[] = [];
   private readonly linked = new Map<string, LinkedReference>();
+  /** What the document's text has taught about its laws so far, shared by all its blocks. */
+  private readonly laws = new LawContext();
 
   constructor(region: Element, options: AnnotatorOptions = {}) {
     this.region = region;
@@ -119,7 +123,8 @@ export class Annotator {
 
   private annotateSegment(segment: Segment): number {
     const kinds = this.options.kinds;
-    const refs = findReferences(segment.text).filter((r) => !kinds || kinds.has(r.kind));
+    const found = findReferences(segment.text, this.options.date ? { date: this.options.date, laws: this.laws } : { laws: this.laws });
+    const refs = kinds ? found.filter((r) => kinds.has(r.kind)) : found;
     if (refs.length === 0) return 0;
     let count = 0;
     const write = () => {

@@ -1,3 +1,4 @@
+import { documentDate } from './document-date.ts';
 import { kindFromHeading } from './heading.ts';
 import type { PageKind } from './kinds.ts';
 import { findDocumentRegion } from './region.ts';
@@ -10,6 +11,8 @@ export interface DetectedPage {
   region: Element;
   /** True when the page's own heading names the same kind as the address (or names the kind at all, on data.riksdagen.se). */
   confirmed: boolean;
+  /** The document's own date as the page shows it (`YYYY-MM-DD`), when it shows one: it decides which law a name means. */
+  date?: string;
 }
 
 // How much of the document's opening text we read to find its heading line.
@@ -26,20 +29,24 @@ export function detectPage(href: string, doc: Document): DetectedPage | null {
   const region = findDocumentRegion(doc);
   if (!region) return null;
 
-  const fromHeading = headingKind(doc, region);
-  if (fromUrl.kindFromUrl && fromUrl.kind !== 'other') {
-    return { kind: fromUrl.kind, dokId: fromUrl.dokId, region, confirmed: fromHeading === fromUrl.kind };
-  }
-  return { kind: fromHeading ?? 'other', dokId: fromUrl.dokId, region, confirmed: fromHeading !== null };
+  const heading = headingKind(doc, region);
+  const fromHeading = heading?.kind ?? null;
+  const date = documentDate(doc, region, heading?.line);
+  const page: DetectedPage =
+    fromUrl.kindFromUrl && fromUrl.kind !== 'other'
+      ? { kind: fromUrl.kind, dokId: fromUrl.dokId, region, confirmed: fromHeading === fromUrl.kind }
+      : { kind: fromHeading ?? 'other', dokId: fromUrl.dokId, region, confirmed: fromHeading !== null };
+  if (date) page.date = date;
+  return page;
 }
 
-function headingKind(doc: Document, region: Element): PageKind | null {
+function headingKind(doc: Document, region: Element): { kind: PageKind; line: string } | null {
   const lines: string[] = [];
   for (const h of Array.from(doc.querySelectorAll('h1, h2')).slice(0, 4)) lines.push(h.textContent ?? '');
   lines.push(openingText(region));
   for (const line of lines) {
     const kind = kindFromHeading(line);
-    if (kind) return kind;
+    if (kind) return { kind, line };
   }
   return null;
 }

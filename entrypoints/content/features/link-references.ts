@@ -26,7 +26,11 @@ export const linkReferences: Feature = {
 
     const begin = () => {
       if (!settings.enabled) return;
-      annotator = new Annotator(page.region, { kinds: enabledKinds(settings), mutate: quietly });
+      annotator = new Annotator(page.region, {
+        kinds: enabledKinds(settings),
+        mutate: quietly,
+        ...(page.date && { date: page.date }),
+      });
       run = new AbortController();
       const own = run;
       // Measured for `npm run bench`: main-thread time we took, and our longest single task.
