@@ -33,9 +33,6 @@ const MAX_ALIAS_DISTANCE = 160;
 // The longest single word a law's name has ("konsumentkreditlagen" and longer compounds).
 const MAX_WORD = 40;
 
-const SECTION = 0;
-const CHAPTER = 1;
-const NAME = 2;
 
 /** One cited place, before the law that closes the citation is known. */
 interface Place {
@@ -53,38 +50,48 @@ interface NumberToken {
 }
 
 /**
+ * The stems of law names (names.ts), in one regular expression: one pass of it costs less than
+ * one indexOf per stem (measured: about a fifth of the time of the four indexOf passes on
+ * riksdag text). `test` with lastIndex, so a hit allocates nothing.
+ */
+const STEMS = new RegExp(NAME_STEMS.join('|'), 'g');
+
+/** The start of the next stem from STEMS.lastIndex, or -1. Each stem is told by its last letters. */
+function nextStem(text: string): number {
+  if (!STEMS.test(text)) return -1;
+  const end = STEMS.lastIndex;
+  const last = text.charCodeAt(end - 1);
+  if (last === 107 /* k: balk */) return end - 4;
+  if (last === 110 /* n: formen */) return end - 6;
+  return text.charCodeAt(end - 2) === 97 /* a: lag */ ? end - 3 : end - 7; // else ordning
+}
+
+/**
  * Every law citation and named law in `text`, in order, never overlapping. `date` (`YYYY-MM-DD`)
  * picks the law a name means; `context` carries what earlier text taught (context.ts).
  */
 export function findLawCitations(text: string, date: string, context: LawContext): Reference[] {
   const refs: Reference[] = [];
-  const stops = collectStops(text);
   let consumed = 0;
-  for (let k = 0; k < stops.length; k++) {
-    const at = Math.floor(stops[k]! / 4);
-    const kind = stops[k]! % 4;
-    if (at < consumed) continue;
-    if (kind === NAME) {
-      consumed = Math.max(consumed, readName(text, at, consumed, date, context, refs));
-      continue;
+  let section = text.indexOf('§');
+  STEMS.lastIndex = 0;
+  let stem = nextStem(text);
+  while (section >= 0 || stem >= 0) {
+    if (section >= 0 && (stem < 0 || section < stem)) {
+      const at = section;
+      section = text.indexOf('§', at + 1);
+      if (at < consumed) continue;
+      const start = sectionCitationStart(text, at);
+      if (start < consumed) continue;
+      consumed = Math.max(consumed, readCitation(text, start, date, context, refs));
+    } else {
+      const at = stem;
+      if (at >= consumed) consumed = Math.max(consumed, readName(text, at, consumed, date, context, refs));
+      if (STEMS.lastIndex < consumed) STEMS.lastIndex = consumed;
+      stem = nextStem(text);
     }
-    const start = kind === SECTION ? sectionCitationStart(text, at) : chapterCitationStart(text, at);
-    if (start < consumed) continue;
-    const end = readCitation(text, start, date, context, refs);
-    if (end > consumed) consumed = end;
   }
   return refs;
-}
-
-/** Where to stop, in text order: each position times four plus what stands there. */
-function collectStops(text: string): Float64Array {
-  const stops: number[] = [];
-  for (let at = text.indexOf('§'); at >= 0; at = text.indexOf('§', at + 1)) stops.push(at * 4 + SECTION);
-  for (let at = text.indexOf('kap.'); at >= 0; at = text.indexOf('kap.', at + 4)) stops.push(at * 4 + CHAPTER);
-  for (const stem of NAME_STEMS) {
-    for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + stem.length)) stops.push(at * 4 + NAME);
-  }
-  return Float64Array.from(stops).sort();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -486,6 +493,12 @@ function parenthesisedNumber(text: string, at: number): LawAt | null {
  * is a reference to the law. Returns how far the text is consumed.
  */
 function readName(text: string, stem: number, consumed: number, date: string, context: LawContext, refs: Reference[]): number {
+  // Most stems are inside other words ("lagstiftning", "förslag", "ordningsvakt"): a name's key
+  // word ends at its stem, or with the definite "-en", and may take a genitive "s".
+  let tail = stem + stemLength(text, stem);
+  if (text.charCodeAt(tail) === 101 /* e */ && text.charCodeAt(tail + 1) === 110 /* n */) tail += 2;
+  if (text.charCodeAt(tail) === 115 /* s */) tail++;
+  if (isLetterCode(text.charCodeAt(tail))) return stem + 1;
   let start = stem;
   while (start > 0 && stem - start < MAX_WORD && isLetterCode(text.charCodeAt(start - 1))) start--;
   let end = stem;
@@ -513,9 +526,24 @@ function readName(text: string, stem: number, consumed: number, date: string, co
     context.lastLaw = after.sfs;
     return learnAlias(text, after.end, after.sfs, context);
   }
+  // "7 kap. socialförsäkringsbalken": a chapter of the law.
+  const kap = kapStartBefore(text, skipGapBack(text, found.start));
+  if (kap >= 0) {
+    const chapterStart = chapterCitationStart(text, kap);
+    const before = refs.length;
+    if (chapterStart >= consumed) {
+      const end = readCitation(text, chapterStart, date, context, refs);
+      if (refs.length > before) return end;
+    }
+  }
   refs.push({ kind: 'sfs', id: `sfs:${found.sfs}`, start: found.start, end: found.end });
   context.lastLaw = found.sfs;
   return found.end;
+}
+
+function stemLength(text: string, at: number): number {
+  for (const stem of NAME_STEMS) if (text.startsWith(stem, at)) return stem.length;
+  return 1;
 }
 
 function nameAround(
