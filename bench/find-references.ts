@@ -2,13 +2,30 @@
 // over the same text — the floor any scanner of this text pays (DESIGN.md: ≥ 50 MB/s and within
 // 3× of that pass). Two corpora, because the cost grows with the number of references: the seed
 // answer alone (3 references in 3.4 kB, as in a typical answer or motion) and the full paragraph
-// set (one reference per ~160 characters, denser than any real document).
-import { readFileSync } from 'node:fs';
+// set (one reference per ~160 characters, denser than any real document) — and a third with law
+// citations: the sentences of the law corpus (tests/fixtures/refs/laws-*.jsonl), where nearly
+// every sentence cites a section or names a law.
+import { readdirSync, readFileSync } from 'node:fs';
 import { findReferences } from '../lib/refs/index.ts';
 import { longDocumentParagraphs } from '../tests/fixtures/text/long-document.ts';
 import { measure, type Result, type Section } from './measure.ts';
 
 const TRIVIAL = /\d{4}(\/\d{2})?:\d+/g;
+
+const REFS = new URL('../tests/fixtures/refs/', import.meta.url);
+
+/** Every sentence of the law-citation corpus. */
+function lawSentences(): string[] {
+  return readdirSync(REFS)
+    .filter((name) => name.startsWith('laws-') && name.endsWith('.jsonl'))
+    .flatMap((name) => readFileSync(new URL(name, REFS), 'utf8').split('\n'))
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+}
+
+function repeatTo(text: string, length: number): string {
+  return text.repeat(Math.ceil(length / Math.max(1, text.length)));
+}
 
 function compare(label: string, text: string): [Result, Result] {
   const bytes = Buffer.byteLength(text, 'utf8');
@@ -19,7 +36,7 @@ function compare(label: string, text: string): [Result, Result] {
   });
   let count = 0;
   const refs = measure(`${label}: findReferences`, bytes, () => {
-    count = findReferences(text).length;
+    count = findReferences(text, { date: '2024-01-01' }).length;
     sink += count;
   });
   if (sink < 0) console.log(sink);
@@ -30,8 +47,9 @@ export function benchFindReferences(): Section {
   const seed = readFileSync(new URL('../tests/fixtures/seed/svar-pa-fraga-2018-19-523.txt', import.meta.url), 'utf8');
   const typical = compare('typical', seed.repeat(Math.ceil(10_000_000 / seed.length)));
   const dense = compare('dense', longDocumentParagraphs(10_000_000).join('\n'));
-  const results = [...typical, ...dense];
-  const targets = [typical, dense].flatMap(([regex, refs]) => {
+  const laws = compare('laws', repeatTo(lawSentences().join('\n\n'), 10_000_000));
+  const results = [...typical, ...dense, ...laws];
+  const targets = [typical, dense, laws].flatMap(([regex, refs]) => {
     const label = refs.name.split(':')[0];
     const ratio = refs.medianMs / regex.medianMs;
     return [
