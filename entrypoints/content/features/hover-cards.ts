@@ -3,7 +3,9 @@ import { h, render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { describeCard, RefCard } from '@/components/RefCard';
 import { REF_CARD_CSS } from '@/components/ref-card-style';
-import { ATTR_ID, ATTR_REF } from '@/lib/page';
+import { ATTR_ID, ATTR_REF, type DetectedPage } from '@/lib/page';
+import type { LawTextSite } from '@/lib/refs/labels';
+import { linkSettings } from '@/lib/settings';
 import type { Feature } from '../feature';
 
 /*
@@ -19,7 +21,17 @@ const HOVER_INTENT_MS = 300;
 const CLOSE_GRACE_MS = 250;
 const DESCRIPTION_ID = 'riksref-card-description';
 const REFERENCE = `a[${ATTR_ID}]`;
-const TABBABLE = 'a[href], button:not([disabled])';
+/** The card's Tab stops in document order: its actions, and a law's text (a scroll region, tabindex 0). */
+const TABBABLE = 'a[href], button:not([disabled]), [tabindex="0"]';
+
+/**
+ * The page's own document date (`YYYY-MM-DD`), when page detection found one: the law card
+ * compares it with how far a law's text is consolidated.
+ */
+function documentDateOf(page: DetectedPage): string | undefined {
+  const date = (page as { date?: unknown }).date;
+  return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
+}
 
 type OpenedBy = 'pointer' | 'focus' | 'touch';
 
@@ -55,6 +67,16 @@ export const hoverCards: Feature = {
     let lastPointerType = '';
     let pointer: { x: number; y: number } | undefined;
     let pointerInCard = false;
+    // Where the law card's links lead: the reader's setting, followed while the card is open.
+    let lawSite: LawTextSite = 'riksdagen';
+    void linkSettings.get().then((settings) => {
+      lawSite = settings.lawSite;
+      renderCard();
+    });
+    const unwatchSettings = linkSettings.watch((settings) => {
+      lawSite = settings.lawSite;
+      renderCard();
+    });
 
     const cancelOpen = () => {
       if (openTimer !== undefined) clearTimeout(openTimer);
@@ -129,6 +151,8 @@ export const hoverCards: Feature = {
             if (hadFocus && open) focusQuietly(open.anchor);
           },
           onCopy: (text: string) => navigator.clipboard.writeText(text),
+          lawSite,
+          documentDate: documentDateOf(page),
         }),
         floating,
       );
@@ -321,6 +345,7 @@ export const hoverCards: Feature = {
 
     return () => {
       unsubscribe();
+      unwatchSettings();
       close();
       quietly(() => {
         ui?.remove();
