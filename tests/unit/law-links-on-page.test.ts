@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FeatureScope } from '@/entrypoints/content/feature';
+import { documentDateOf } from '@/entrypoints/content/features/hover-cards';
 import { linkReferences } from '@/entrypoints/content/features/link-references';
 import { referenceMetadata } from '@/entrypoints/content/features/reference-metadata';
 import { PageReferences } from '@/entrypoints/content/page-references';
@@ -109,5 +110,16 @@ describe('law links on the page follow the reader’s choice of site', () => {
     await linkSettings.set({ ...DEFAULT_LINK_SETTINGS, lawSite: 'lagen.nu' });
     await vi.waitFor(() => expect(href('sfs:2009:400#K10P2')).toBe('https://lagen.nu/2009:400#K10P2'));
     expect(href('sou:2018:65')).toBe(SOU_PAGE);
+  });
+});
+
+describe('the document date the law card is given', () => {
+  const page = (date: unknown) => ({ kind: 'bet', dokId: 'H901JuU12', region: document.body, confirmed: true, date }) as DetectedPage;
+
+  test('the page detection’s date when it is a YYYY-MM-DD date, nothing otherwise', () => {
+    expect(documentDateOf(page('2019-05-02'))).toBe('2019-05-02');
+    expect(documentDateOf(page(undefined))).toBeUndefined();
+    expect(documentDateOf(page('2 maj 2019'))).toBeUndefined();
+    expect(documentDateOf(page(20190502))).toBeUndefined();
   });
 });

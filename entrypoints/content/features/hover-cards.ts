@@ -28,7 +28,7 @@ const TABBABLE = 'a[href], button:not([disabled]), [tabindex="0"]';
  * The page's own document date (`YYYY-MM-DD`), when page detection found one: the law card
  * compares it with how far a law's text is consolidated.
  */
-function documentDateOf(page: DetectedPage): string | undefined {
+export function documentDateOf(page: DetectedPage): string | undefined {
   const date = (page as { date?: unknown }).date;
   return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
 }
