@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { kindName, REFERENCE_KINDS, type ReferenceKind } from '@/lib/refs';
+import type { LawTextSite } from '@/lib/refs/labels';
 import type { LinkSettings } from '@/lib/settings';
 import { errorMessage } from '@/lib/error-message';
 
@@ -18,7 +19,17 @@ const GROUPS: ReadonlyArray<[string, ReferenceKind[]]> = [
   ['Lagar och EU', ['sfs', 'eu']],
 ];
 
-/** Options page, section "Länkar": linking on or off, and which kinds of reference to link. */
+/** A kind's name in this list, where it differs from the card's: `sfs` covers sections of laws too. */
+const KIND_LABELS: Partial<Record<ReferenceKind, string>> = {
+  sfs: 'Lagrum och SFS-nummer',
+};
+
+const LAW_SITES: ReadonlyArray<[LawTextSite, string]> = [
+  ['riksdagen', 'riksdagen.se'],
+  ['lagen.nu', 'lagen.nu'],
+];
+
+/** Options page, section "Länkar": linking on or off, which kinds of reference to link, and where law texts open. */
 export function LinkSettingsSection({ api }: { api: LinkSettingsApi }) {
   const headingId = useId();
   const [settings, setSettings] = useState<LinkSettings | null>(null);
@@ -81,11 +92,27 @@ export function LinkSettingsSection({ api }: { api: LinkSettingsApi }) {
                 checked={!settings?.disabledKinds.includes(kind)}
                 onChange={(e) => toggleKind(kind, e.currentTarget.checked)}
               />{' '}
-              {kindName(kind)}
+              {KIND_LABELS[kind] ?? kindName(kind)}
             </label>
           ))}
         </fieldset>
       ))}
+      <fieldset disabled={!settings || !settings.enabled}>
+        <legend>Öppna lagtext på</legend>
+        {LAW_SITES.map(([site, name]) => (
+          <label key={site} class="kind">
+            <input
+              type="radio"
+              name={`${headingId}-law-site`}
+              value={site}
+              data-setting={`lawSite:${site}`}
+              checked={(settings?.lawSite ?? 'riksdagen') === site}
+              onChange={(e) => settings && e.currentTarget.checked && void save({ ...settings, lawSite: site })}
+            />{' '}
+            {name}
+          </label>
+        ))}
+      </fieldset>
       <p role="status" aria-live="polite">
         {message}
       </p>

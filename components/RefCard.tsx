@@ -1,14 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { LookupResult } from '@/lib/messages/protocol';
 import { COMMITTEES } from '@/lib/refs/committees';
 import { parseReferenceId } from '@/lib/refs/ids';
-import { fallbackUrl, kindName, referenceLabel } from '@/lib/refs/labels';
+import { fallbackUrl, kindName, referenceLabel, type LawTextSite } from '@/lib/refs/labels';
 import type { ReferenceKind } from '@/lib/refs/types';
+import { Fact, Loading, REASONS, StaleNote, useCopyNote } from './card-parts';
+import { describeLawCard, LawCard } from './LawCard';
 
 /*
  * The hover card: what a referenced document is, without leaving the page. Pure: it renders what
  * it is given and reports clicks through callbacks; the content script owns fetching, copying and
  * where the card sits. Remote text is rendered as text (Preact escapes it), never as markup.
+ * References to laws (kind `sfs`) get the law card (LawCard.tsx): the same shell and contract,
+ * with the section's own words.
  */
 
 export type CardState = { status: 'loading' } | LookupResult;
@@ -25,9 +28,11 @@ export interface RefCardProps {
   onCopy?: (citation: string) => void | Promise<void>;
   /** Id of the title element, so the card can be labelled by it. */
   headingId?: string;
+  /** Where law texts open (the reader's setting); riksdagen.se when not given. */
+  lawSite?: LawTextSite;
+  /** The page's own document date (`YYYY-MM-DD`), so a law card can say the law has changed since. */
+  documentDate?: string;
 }
-
-const longDate = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** `SOU 2018:65 Informationsutbyte vid samverkan mot terrorism`: how a reader cites a document. */
 export function citation(label: string, title?: string): string {
@@ -49,6 +54,7 @@ export function askedBy(kind: ReferenceKind, subtitle: string | undefined): stri
 /** The card's text for assistive technology, as one plain sentence-like string (aria-describedby). */
 export function describeCard(id: string, state: CardState | undefined): string {
   const parsed = parseReferenceId(id);
+  if (parsed?.kind === 'sfs') return describeLawCard(id, state);
   const head = parsed ? `${kindName(parsed.kind)}, ${referenceLabel(parsed)}` : id;
   if (!state || state.status === 'loading') return `${head}. Hämtar uppgifter …`;
   if (state.status === 'not-found') return `${head}. Dokumentet hittades inte i Riksdagens öppna data.`;
@@ -60,32 +66,21 @@ export function describeCard(id: string, state: CardState | undefined): string {
   return `${parts.join('. ')}.`;
 }
 
-const REASONS: Readonly<Record<Extract<LookupResult, { status: 'unavailable' }>['reason'], string>> = {
-  timeout: 'Riksdagens öppna data svarade inte i tid.',
-  network: 'Ingen kontakt med Riksdagens öppna data. Är du offline?',
-  http: 'Riksdagens öppna data svarade med ett fel.',
-  'rate-limited': 'Riksdagens öppna data bad oss vänta en stund.',
-  malformed: 'Riksdagens öppna data gav ett svar som inte gick att läsa.',
-};
+/** The card for any reference: a law's (LawCard) or a document's. */
+export function RefCard(props: RefCardProps) {
+  // Two components, not one with a branch inside: Preact then starts the other card's state
+  // afresh when the one card moves from a document to a law.
+  return parseReferenceId(props.id)?.kind === 'sfs' ? <LawCard {...props} /> : <DocumentCard {...props} />;
+}
 
-export function RefCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-title' }: RefCardProps) {
+function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-title' }: RefCardProps) {
   const parsed = parseReferenceId(id);
   const kind = parsed?.kind;
   const status = state?.status ?? 'loading';
   const meta = state?.status === 'found' ? state.meta : undefined;
   const label = meta?.label ?? (parsed ? referenceLabel(parsed) : id);
-  const [copyNote, setCopyNote] = useState('');
-  // A new document in the same card starts without the previous one's note.
-  useEffect(() => setCopyNote(''), [id]);
-
-  const copy = async () => {
-    try {
-      await onCopy?.(citation(label, meta?.title));
-      setCopyNote('Hänvisningen är kopierad.');
-    } catch {
-      setCopyNote('Kunde inte kopiera. Markera texten och kopiera själv.');
-    }
-  };
+  const [copyNote, copyCitation] = useCopyNote(id, onCopy);
+  const copy = () => copyCitation(citation(label, meta?.title));
 
   return (
     <section
@@ -162,21 +157,6 @@ export function RefCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-
   );
 }
 
-/** Placeholders the size of what is coming, so the card keeps its size when the data arrives. */
-function Loading({ headingId, label }: { headingId: string; label: string }) {
-  return (
-    <>
-      <h2 class="title" id={headingId}>
-        <span class="visually-hidden">{label}: hämtar uppgifter …</span>
-        <span class="skeleton title-line" aria-hidden="true" />
-      </h2>
-      <span class="skeleton medium" aria-hidden="true" />
-      <span class="skeleton short" aria-hidden="true" />
-      <span class="skeleton short" aria-hidden="true" />
-    </>
-  );
-}
-
 function Found({ meta, stale, headingId }: { meta: Meta; stale: boolean; headingId: string }) {
   const asker = askedBy(meta.kind, meta.subtitle);
   return (
@@ -192,20 +172,7 @@ function Found({ meta, stale, headingId }: { meta: Meta; stale: boolean; heading
         {meta.organ && <Fact term={organRole(meta.organ)} value={meta.organName ?? meta.organ} field="organ" />}
         {meta.status && <Fact term="Status" value={meta.status} field="status" />}
       </dl>
-      {stale && (
-        <p class="note" data-field="stale">
-          Sparade uppgifter från {longDate.format(meta.fetchedAt)}. De kan ha ändrats sedan dess.
-        </p>
-      )}
-    </>
-  );
-}
-
-function Fact({ term, value, field }: { term: string; value: string; field: string }) {
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd data-field={field}>{value}</dd>
+      {stale && <StaleNote fetchedAt={meta.fetchedAt} />}
     </>
   );
 }

@@ -2,12 +2,17 @@ import { useRef, useState } from 'preact/hooks';
 import type { PageReference } from '@/lib/messages/protocol';
 import { kindName } from '@/lib/refs/labels';
 import { REFERENCE_KINDS, type ReferenceKind } from '@/lib/refs/types';
+import { groupByLaw, LawGroup, lawItemIds } from './LawGroup';
+import { occurrences, PENDING } from './reference-words';
+
+export { occurrences } from './reference-words';
 
 /*
- * The side panel's "Referenser": every document the page cites, grouped by kind. Pure: the list
- * it is given, and `onReveal` when the reader picks one. One Tab stop for the whole list (arrow
- * keys, Home and End move within it), so a page citing 200 documents is not 200 Tab presses away
- * from the rest of the panel.
+ * The side panel's "Referenser": every document the page cites, grouped by kind; laws (kind
+ * `sfs`) grouped by law, each with the places cited in it (LawGroup.tsx). Pure: the list it is
+ * given, and `onReveal` when the reader picks one. One Tab stop for the whole list (arrow keys,
+ * Home and End move within it), so a page citing 200 documents is not 200 Tab presses away from
+ * the rest of the panel.
  */
 
 export interface ReferenceListProps {
@@ -33,19 +38,22 @@ export function groupByKind(references: readonly PageReference[]): KindGroup[] {
   return REFERENCE_KINDS.filter((kind) => byKind.has(kind)).map((kind) => ({ kind, name: kindName(kind), references: byKind.get(kind)! }));
 }
 
-export function occurrences(count: number): string {
-  return count === 1 ? '1 förekomst' : `${count} förekomster`;
+/** "3 dokument och 2 lagar som sidan hänvisar till": a law counts once, however many places in it the page cites. */
+export function summarize(references: readonly PageReference[]): string {
+  const documents = references.filter((r) => r.kind !== 'sfs').length;
+  const laws = groupByLaw(references.filter((r) => r.kind === 'sfs')).length;
+  const parts: string[] = [];
+  if (documents > 0 || laws === 0) parts.push(`${documents} dokument`);
+  if (laws > 0) parts.push(laws === 1 ? '1 lag' : `${laws} lagar`);
+  return `${parts.join(' och ')} som sidan hänvisar till`;
 }
 
-const PENDING: Readonly<Record<Exclude<PageReference['state'], 'found'>, string>> = {
-  loading: 'Hämtar titel …',
-  'not-found': 'Finns inte i Riksdagens öppna data',
-  unavailable: 'Titeln kunde inte hämtas',
-};
-
 export function ReferenceList({ references, onReveal }: ReferenceListProps) {
-  const groups = groupByKind(references);
-  const order = groups.flatMap((g) => g.references.map((r) => r.id));
+  const groups = groupByKind(references).map((group) => ({
+    ...group,
+    laws: group.kind === 'sfs' ? groupByLaw(group.references) : undefined,
+  }));
+  const order = groups.flatMap((g) => (g.laws ? lawItemIds(g.laws) : g.references.map((r) => r.id)));
   const [current, setCurrent] = useState<string | undefined>(undefined);
   const list = useRef<HTMLDivElement>(null);
   // The roving Tab stop: the last one used, or the first when that one is gone from the page.
@@ -62,6 +70,9 @@ export function ReferenceList({ references, onReveal }: ReferenceListProps) {
     const target = {
       ArrowDown: order[Math.min(order.length - 1, at + 1)],
       ArrowUp: order[Math.max(0, at - 1)],
+      // A law's places sit side by side: left and right move too.
+      ArrowRight: order[Math.min(order.length - 1, at + 1)],
+      ArrowLeft: order[Math.max(0, at - 1)],
       Home: order[0],
       End: order[order.length - 1],
     }[event.key];
@@ -72,35 +83,49 @@ export function ReferenceList({ references, onReveal }: ReferenceListProps) {
 
   return (
     <div class="reference-list" ref={list} onKeyDown={onKeyDown}>
-      {groups.map((group) => (
-        <section key={group.kind} class="kind-group" data-kind={group.kind} aria-labelledby={`kind-${group.kind}`}>
-          <h2 id={`kind-${group.kind}`}>
-            {group.name} <span class="group-count">({group.references.length})</span>
-          </h2>
-          <ul>
-            {group.references.map((ref) => (
-              <li key={ref.id}>
-                <button
-                  type="button"
-                  data-action="reveal"
-                  data-id={ref.id}
-                  data-state={ref.state}
-                  tabIndex={ref.id === active ? 0 : -1}
-                  onClick={() => {
-                    setCurrent(ref.id);
-                    onReveal(ref.id);
-                  }}
-                  onFocus={() => setCurrent(ref.id)}
-                >
-                  <span class="ref-label">{ref.label}</span>
-                  <span class={ref.title ? 'ref-title' : 'ref-title pending'}>{ref.title ?? PENDING[ref.state as keyof typeof PENDING] ?? ''}</span>
-                  <span class="ref-count">{occurrences(ref.count)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {groups.map((group) =>
+        group.laws ? (
+          <LawGroup
+            key="sfs"
+            laws={group.laws}
+            active={active}
+            onPick={(id) => {
+              setCurrent(id);
+              onReveal(id);
+            }}
+            onFocusItem={setCurrent}
+          />
+        ) : (
+          <section key={group.kind} class="kind-group" data-kind={group.kind} aria-labelledby={`kind-${group.kind}`}>
+            <h2 id={`kind-${group.kind}`}>
+              {group.name} <span class="group-count">({group.references.length})</span>
+            </h2>
+            <ul>
+              {group.references.map((ref) => (
+                <li key={ref.id}>
+                  <button
+                    type="button"
+                    data-action="reveal"
+                    data-id={ref.id}
+                    data-state={ref.state}
+                    data-count={ref.count}
+                    tabIndex={ref.id === active ? 0 : -1}
+                    onClick={() => {
+                      setCurrent(ref.id);
+                      onReveal(ref.id);
+                    }}
+                    onFocus={() => setCurrent(ref.id)}
+                  >
+                    <span class="ref-label">{ref.label}</span>
+                    <span class={ref.title ? 'ref-title' : 'ref-title pending'}>{ref.title ?? PENDING[ref.state as keyof typeof PENDING] ?? ''}</span>
+                    <span class="ref-count">{occurrences(ref.count)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ),
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PageReference } from '@/lib/messages/protocol';
-import { ReferenceList } from './ReferenceList';
+import { ReferenceList, summarize } from './ReferenceList';
 import { errorMessage } from '@/lib/error-message';
 
 /** What the tab needs from the page in the current browser tab; the side panel passes the real messages. */
@@ -75,7 +75,7 @@ export function ReferencesTab({ api }: { api: PageReferencesApi }) {
         ) : (
           <>
             <p class="summary" data-field="summary">
-              {state.references.length === 1 ? '1 dokument' : `${state.references.length} dokument`} som sidan hänvisar till
+              {summarize(state.references)}
             </p>
             <ReferenceList references={state.references} onReveal={(id) => void reveal(id)} />
           </>

@@ -19,6 +19,8 @@ export interface Palette {
   error: string;
   noteBackground: string;
   noteText: string;
+  /** Behind a law's own words (the law card's section text). */
+  quoteBackground: string;
 }
 
 export const CARD_PALETTE: Readonly<Record<'light' | 'dark', Palette>> = {
@@ -33,6 +35,7 @@ export const CARD_PALETTE: Readonly<Record<'light' | 'dark', Palette>> = {
     error: '#a11d1d',
     noteBackground: '#fff4d6',
     noteText: '#5c4400',
+    quoteBackground: '#f3f5f8',
   },
   dark: {
     background: '#1d2127',
@@ -45,6 +48,7 @@ export const CARD_PALETTE: Readonly<Record<'light' | 'dark', Palette>> = {
     error: '#ff9e9e',
     noteBackground: '#3a3220',
     noteText: '#ffe2a0',
+    quoteBackground: '#272c33',
   },
 };
 
@@ -56,6 +60,7 @@ export const TEXT_PAIRS: ReadonlyArray<[keyof Palette, keyof Palette]> = [
   ['error', 'background'],
   ['onAccent', 'accent'],
   ['noteText', 'noteBackground'],
+  ['text', 'quoteBackground'],
 ];
 
 const vars = (p: Palette) =>
@@ -78,6 +83,11 @@ const kindRules = Object.entries(KIND_HUES)
 /** Width is fixed and height has a floor, so the card does not jump when its content arrives. */
 export const CARD_WIDTH_PX = 360;
 export const CARD_MIN_HEIGHT_PX = 168;
+/**
+ * A law's section can run to pages; its text scrolls within this height (or 40 % of a short
+ * window), so the card stays beside the reference with its actions in view.
+ */
+export const LAW_TEXT_MAX_HEIGHT_PX = 220;
 
 export const REF_CARD_CSS = `
 .card {
@@ -120,6 +130,15 @@ ${kindRules}
 .facts dd { margin: 0; }
 .note { margin: 0; padding: 4px 8px; border-radius: 4px; background: var(--rr-noteBackground); color: var(--rr-noteText); font-size: 13px; }
 .problem { margin: 0; color: var(--rr-error); font-weight: 600; }
+.place { margin: 0; font-size: 14px; font-weight: 650; color: var(--rr-text); }
+.chapter-title { margin: 0; color: var(--rr-muted); font-size: 13px; }
+.law-text {
+  margin: 0; padding: 6px 10px; border-radius: 4px; border-left: 3px solid var(--rr-border);
+  background: var(--rr-quoteBackground); color: var(--rr-text); font-size: 13.5px; line-height: 1.5;
+  max-height: min(${LAW_TEXT_MAX_HEIGHT_PX}px, 40vh); overflow-y: auto; overscroll-behavior: contain; flex: none;
+}
+.law-text p { margin: 0 0 6px; white-space: pre-line; }
+.law-text p:last-child { margin-bottom: 0; }
 .explain { margin: 0; color: var(--rr-muted); font-size: 13px; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; margin-top: auto; padding-top: 4px; }
 .actions a, .actions button {

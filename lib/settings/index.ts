@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
+import type { LawTextSite } from '../refs/labels.ts';
 import { REFERENCE_KINDS, type ReferenceKind } from '../refs/types.ts';
 
 /** The reader's settings for linking, kept in `storage.sync` so they follow the browser profile. */
@@ -8,14 +9,20 @@ export interface LinkSettings {
   enabled: boolean;
   /** Kinds the reader turned off; a kind added in a later version is on until turned off. */
   disabledKinds: ReferenceKind[];
+  /** Where law texts open: every law link on the page and the law card's actions follow it. */
+  lawSite: LawTextSite;
 }
 
-export const DEFAULT_LINK_SETTINGS: LinkSettings = { enabled: true, disabledKinds: [] };
+export const LAW_TEXT_SITES: readonly LawTextSite[] = ['riksdagen', 'lagen.nu'];
+
+export const DEFAULT_LINK_SETTINGS: LinkSettings = { enabled: true, disabledKinds: [], lawSite: 'riksdagen' };
 
 const schema = z.object({
   enabled: z.boolean(),
   // Unknown kinds (from a newer version, or a damaged value) are dropped, not fatal.
   disabledKinds: z.array(z.string()),
+  // Added later: values stored before it have none, and a site we do not know means the default.
+  lawSite: z.optional(z.unknown()),
 });
 
 /** Reads a stored value, tolerating anything: what cannot be read falls back to the defaults. */
@@ -26,6 +33,7 @@ export function parseLinkSettings(value: unknown): LinkSettings {
   return {
     enabled: parsed.data.enabled,
     disabledKinds: parsed.data.disabledKinds.filter((k): k is ReferenceKind => known.has(k)),
+    lawSite: LAW_TEXT_SITES.find((site) => site === parsed.data.lawSite) ?? DEFAULT_LINK_SETTINGS.lawSite,
   };
 }
 

@@ -86,7 +86,7 @@ describe('the side panel’s "Referenser"', () => {
 
     const counts = await panel
       .locator('[data-action="reveal"]')
-      .evaluateAll((bs) => bs.map((b) => [(b as HTMLElement).dataset.id!, Number.parseInt(b.querySelector('.ref-count')!.textContent!, 10)] as const));
+      .evaluateAll((bs) => bs.map((b) => [(b as HTMLElement).dataset.id!, Number((b as HTMLElement).dataset.count)] as const));
     expect(counts.reduce((sum, [, n]) => sum + n, 0)).toBe(40);
     const [id, count] = counts.find(([, n]) => n >= 2)!;
     expect(await page.locator(`a[data-riksref="${id}"]`).count()).toBe(count);

@@ -26,7 +26,7 @@ describe('options page: Länkar', () => {
     const sou = await screen.findByRole('checkbox', { name: 'Statens offentliga utredningar' });
     await waitFor(() => expect((sou as HTMLInputElement).checked).toBe(true));
     fireEvent.click(sou);
-    await waitFor(() => expect(api.set).toHaveBeenCalledWith({ enabled: true, disabledKinds: ['sou'] }));
+    await waitFor(() => expect(api.set).toHaveBeenCalledWith({ enabled: true, disabledKinds: ['sou'], lawSite: 'riksdagen' }));
     expect((sou as HTMLInputElement).checked).toBe(false);
     expect(screen.getByRole('status').textContent).toMatch(/Sparat/);
   });
@@ -37,7 +37,7 @@ describe('options page: Länkar', () => {
     const all = await screen.findByRole('checkbox', { name: /Gör hänvisningar till länkar/ });
     await waitFor(() => expect((all as HTMLInputElement).disabled).toBe(false));
     fireEvent.click(all);
-    await waitFor(() => expect(api.set).toHaveBeenCalledWith({ enabled: false, disabledKinds: [] }));
+    await waitFor(() => expect(api.set).toHaveBeenCalledWith({ enabled: false, disabledKinds: [], lawSite: 'riksdagen' }));
     for (const group of screen.getAllByRole('group')) expect((group as HTMLFieldSetElement).disabled).toBe(true);
   });
 
@@ -46,8 +46,45 @@ describe('options page: Länkar', () => {
     render(<LinkSettingsSection api={api} />);
     const eu = await screen.findByRole('checkbox', { name: 'EU-rättsakt' });
     await waitFor(() => expect((eu as HTMLInputElement).checked).toBe(true));
-    api.push({ enabled: true, disabledKinds: ['eu'] });
+    api.push({ enabled: true, disabledKinds: ['eu'], lawSite: 'riksdagen' });
     await waitFor(() => expect((eu as HTMLInputElement).checked).toBe(false));
+  });
+
+  test('laws are listed as "Lagrum och SFS-nummer" and can be switched off', async () => {
+    const api = fakeApi(DEFAULT_LINK_SETTINGS);
+    render(<LinkSettingsSection api={api} />);
+    const sfs = await screen.findByRole('checkbox', { name: 'Lagrum och SFS-nummer' });
+    expect((sfs as HTMLInputElement).dataset.setting).toBe('kind:sfs');
+    await waitFor(() => expect((sfs as HTMLInputElement).checked).toBe(true));
+    fireEvent.click(sfs);
+    await waitFor(() => expect(api.set).toHaveBeenCalledWith({ enabled: true, disabledKinds: ['sfs'], lawSite: 'riksdagen' }));
+  });
+
+  test('"Öppna lagtext på": riksdagen.se by default; choosing lagen.nu saves it and keeps the rest', async () => {
+    const api = fakeApi({ enabled: true, disabledKinds: ['eu'], lawSite: 'riksdagen' });
+    render(<LinkSettingsSection api={api} />);
+    const group = await screen.findByRole('group', { name: 'Öppna lagtext på' });
+    const riksdagen = screen.getByRole('radio', { name: 'riksdagen.se' }) as HTMLInputElement;
+    const lagenNu = screen.getByRole('radio', { name: 'lagen.nu' }) as HTMLInputElement;
+    expect(group.contains(riksdagen) && group.contains(lagenNu)).toBe(true);
+    await waitFor(() => expect(riksdagen.checked).toBe(true));
+    expect(lagenNu.checked).toBe(false);
+    // One choice: both radios share a name, so arrow keys move between them.
+    expect(riksdagen.name).toBe(lagenNu.name);
+    fireEvent.click(lagenNu);
+    await waitFor(() => expect(api.set).toHaveBeenCalledWith({ enabled: true, disabledKinds: ['eu'], lawSite: 'lagen.nu' }));
+    expect(lagenNu.checked).toBe(true);
+    expect(riksdagen.checked).toBe(false);
+  });
+
+  test('a stored lagen.nu shows as chosen, and a change made elsewhere shows at once', async () => {
+    const api = fakeApi({ enabled: true, disabledKinds: [], lawSite: 'lagen.nu' });
+    render(<LinkSettingsSection api={api} />);
+    const lagenNu = (await screen.findByRole('radio', { name: 'lagen.nu' })) as HTMLInputElement;
+    await waitFor(() => expect(lagenNu.checked).toBe(true));
+    api.push({ enabled: true, disabledKinds: [], lawSite: 'riksdagen' });
+    await waitFor(() => expect((screen.getByRole('radio', { name: 'riksdagen.se' }) as HTMLInputElement).checked).toBe(true));
+    expect(lagenNu.checked).toBe(false);
   });
 
   test('a failed save puts the box back and says why', async () => {
@@ -71,11 +108,29 @@ describe('lib/settings', () => {
   });
 
   test('unknown kinds are dropped, known ones kept', () => {
-    expect(parseLinkSettings({ enabled: false, disabledKinds: ['sou', 'xyz'] })).toEqual({ enabled: false, disabledKinds: ['sou'] });
+    expect(parseLinkSettings({ enabled: false, disabledKinds: ['sou', 'xyz'] })).toEqual({
+      enabled: false,
+      disabledKinds: ['sou'],
+      lawSite: 'riksdagen',
+    });
+  });
+
+  test('lawSite: read when stored, riksdagen.se when absent (values stored before it) or unknown', () => {
+    expect(parseLinkSettings({ enabled: true, disabledKinds: [], lawSite: 'lagen.nu' }).lawSite).toBe('lagen.nu');
+    expect(parseLinkSettings({ enabled: true, disabledKinds: [], lawSite: 'riksdagen' }).lawSite).toBe('riksdagen');
+    expect(parseLinkSettings({ enabled: true, disabledKinds: ['eu'] })).toEqual({ enabled: true, disabledKinds: ['eu'], lawSite: 'riksdagen' });
+    // A site from a newer version, or a damaged value, costs only this setting, not the others.
+    expect(parseLinkSettings({ enabled: false, disabledKinds: ['sou'], lawSite: 'eur-lex' })).toEqual({
+      enabled: false,
+      disabledKinds: ['sou'],
+      lawSite: 'riksdagen',
+    });
+    expect(parseLinkSettings({ enabled: false, disabledKinds: [], lawSite: 42 }).lawSite).toBe('riksdagen');
+    expect(DEFAULT_LINK_SETTINGS.lawSite).toBe('riksdagen');
   });
 
   test('enabledKinds is every kind but the disabled ones', () => {
-    const kinds = enabledKinds({ enabled: true, disabledKinds: ['sou', 'eu'] });
+    const kinds = enabledKinds({ enabled: true, disabledKinds: ['sou', 'eu'], lawSite: 'riksdagen' });
     expect(kinds.has('sou')).toBe(false);
     expect(kinds.has('eu')).toBe(false);
     expect(kinds.has('prop')).toBe(true);

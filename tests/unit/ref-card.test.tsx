@@ -253,6 +253,12 @@ describe('card colours meet WCAG AA (4.5:1) in light and dark', () => {
     expect(contrast('#777777', '#ffffff')).toBeLessThan(4.5);
   });
 
+  test('every background that text sits on is among the checked pairs (the law text’s too)', () => {
+    const backgrounds = Object.keys(CARD_PALETTE.light).filter((name) => /background$/i.test(name));
+    expect(backgrounds).toContain('quoteBackground');
+    for (const bg of backgrounds) expect(TEXT_PAIRS.some(([, b]) => b === bg)).toBe(true);
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test.each(TEXT_PAIRS)(`${scheme}: %s on %s`, (fg, bg) => {
       expect(contrast(CARD_PALETTE[scheme][fg], CARD_PALETTE[scheme][bg])).toBeGreaterThanOrEqual(4.5);

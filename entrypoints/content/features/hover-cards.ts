@@ -4,6 +4,8 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { describeCard, RefCard } from '@/components/RefCard';
 import { REF_CARD_CSS } from '@/components/ref-card-style';
 import { ATTR_ID, ATTR_REF } from '@/lib/page';
+import type { LawTextSite } from '@/lib/refs/labels';
+import { linkSettings } from '@/lib/settings';
 import type { Feature } from '../feature';
 
 /*
@@ -19,7 +21,8 @@ const HOVER_INTENT_MS = 300;
 const CLOSE_GRACE_MS = 250;
 const DESCRIPTION_ID = 'riksref-card-description';
 const REFERENCE = `a[${ATTR_ID}]`;
-const TABBABLE = 'a[href], button:not([disabled])';
+/** The card's Tab stops in document order: its actions, and a law's text (a scroll region, tabindex 0). */
+const TABBABLE = 'a[href], button:not([disabled]), [tabindex="0"]';
 
 type OpenedBy = 'pointer' | 'focus' | 'touch';
 
@@ -55,6 +58,16 @@ export const hoverCards: Feature = {
     let lastPointerType = '';
     let pointer: { x: number; y: number } | undefined;
     let pointerInCard = false;
+    // Where the law card's links lead: the reader's setting, followed while the card is open.
+    let lawSite: LawTextSite = 'riksdagen';
+    void linkSettings.get().then((settings) => {
+      lawSite = settings.lawSite;
+      renderCard();
+    });
+    const unwatchSettings = linkSettings.watch((settings) => {
+      lawSite = settings.lawSite;
+      renderCard();
+    });
 
     const cancelOpen = () => {
       if (openTimer !== undefined) clearTimeout(openTimer);
@@ -129,6 +142,8 @@ export const hoverCards: Feature = {
             if (hadFocus && open) focusQuietly(open.anchor);
           },
           onCopy: (text: string) => navigator.clipboard.writeText(text),
+          lawSite,
+          documentDate: page.date,
         }),
         floating,
       );
@@ -321,6 +336,7 @@ export const hoverCards: Feature = {
 
     return () => {
       unsubscribe();
+      unwatchSettings();
       close();
       quietly(() => {
         ui?.remove();

@@ -1,4 +1,5 @@
 import { Annotator, isInline } from '@/lib/page';
+import { fallbackUrl } from '@/lib/refs';
 import { enabledKinds, linkSettings, type LinkSettings } from '@/lib/settings';
 import type { Feature } from '../feature';
 
@@ -30,6 +31,8 @@ export const linkReferences: Feature = {
         kinds: enabledKinds(settings),
         mutate: quietly,
         ...(page.date && { date: page.date }),
+        // Law texts open where the reader chose (riksdagen.se or lagen.nu); other kinds are unaffected.
+        hrefFor: (ref) => fallbackUrl(ref.id, settings.lawSite),
       });
       run = new AbortController();
       const own = run;

@@ -1,6 +1,9 @@
 import { ATTR_EXISTING } from '@/lib/page';
 import { send, type LookupResult } from '@/lib/messages';
 import { MAX_IDS_PER_LOOKUP } from '@/lib/messages/protocol';
+import type { LawTextSite } from '@/lib/refs/labels';
+import { lawHref } from '@/lib/refs/law-links';
+import { linkSettings } from '@/lib/settings';
 import type { Feature } from '../feature';
 
 // Links arrive chunk by chunk on long pages; gather them for a moment so a page view costs one
@@ -10,7 +13,9 @@ const GATHER_MS = 250;
 /**
  * Asks the background, in one batch, what each reference on the page is, then points every link
  * we made at the document's own page and gives it the title as a tooltip. Links stay on their
- * fallback address when the metadata is unavailable; the hover card offers a retry.
+ * fallback address when the metadata is unavailable; the hover card offers a retry. Law links
+ * keep the reader's choice of site (lawHref): lagen.nu stays lagen.nu, riksdagen.se gets the
+ * law's own page at the place's anchor.
  */
 export const referenceMetadata: Feature = {
   name: 'reference-metadata',
@@ -18,8 +23,23 @@ export const referenceMetadata: Feature = {
   start({ ctx, signal, quietly, references }) {
     const asked = new Set<string>();
     const found = new Map<string, LookupResult>();
-    const upgraded = new WeakSet<Element>();
+    let upgraded = new WeakSet<Element>();
     let timer: number | undefined;
+    // Links are upgraded only once the reader's choice of law site is known (one storage read,
+    // usually done long before the first lookup has gathered its ids).
+    let lawSite: LawTextSite | undefined;
+    void linkSettings.get().then((settings) => {
+      if (signal.aborted) return;
+      lawSite ??= settings.lawSite;
+      if (found.size > 0) upgradeLinks();
+    });
+    const unwatchSettings = linkSettings.watch((settings) => {
+      if (settings.lawSite === lawSite) return;
+      lawSite = settings.lawSite;
+      // The linking feature remakes its links on a settings change; these may be the old ones.
+      upgraded = new WeakSet();
+      upgradeLinks();
+    });
 
     const lookUp = async (ids: string[]) => {
       references.setMetadata(ids.map((id) => [id, { status: 'loading' }]));
@@ -41,6 +61,8 @@ export const referenceMetadata: Feature = {
 
     /** Points every link whose document is found at that document (each anchor once). */
     const upgradeLinks = () => {
+      const site = lawSite;
+      if (site === undefined) return;
       quietly(() => {
         for (const ref of references.all.values()) {
           const result = found.get(ref.id);
@@ -49,7 +71,7 @@ export const referenceMetadata: Feature = {
             if (upgraded.has(anchor)) continue;
             upgraded.add(anchor);
             // The page's own links keep their href; ours now lead to the document itself.
-            if (!anchor.hasAttribute(ATTR_EXISTING)) anchor.href = result.meta.url;
+            if (!anchor.hasAttribute(ATTR_EXISTING)) anchor.href = ref.kind === 'sfs' ? lawHref(ref.id, site, result.meta.url) : result.meta.url;
             anchor.title = `${result.meta.label}: ${result.meta.title}`;
           }
         }
@@ -78,6 +100,7 @@ export const referenceMetadata: Feature = {
     return () => {
       unsubscribe();
       reapply();
+      unwatchSettings();
     };
   },
 };
