@@ -322,7 +322,8 @@ function colonReference(text: string, c: ColonCandidate, last: Last): Reference 
     if (text.charCodeAt(open - 1) === 40 /* ( */) {
       let close = end;
       while (close < end + 2 && isGap(text.charCodeAt(close))) close++;
-      if (text.charCodeAt(close) === 41 /* ) */) {
+      // `(1977:1160)`, and `(1977:1160, AML)` with the law's short name after the number.
+      if (text.charCodeAt(close) === 41 /* ) */ || text.charCodeAt(close) === 44 /* , */) {
         const word = wordBefore(text, skipGapBack(text, open - 1));
         if (word && !word.hadDot && isStatuteWord(word.word)) return make('sfs', period, digits, start, end);
         // `lagen om offentlig upphandling (2016:1145)`: the statute's name runs on with "om …".

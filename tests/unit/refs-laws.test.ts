@@ -132,10 +132,10 @@ describe('names the text teaches', () => {
 
   it('across the pieces of one document, through one context', () => {
     const laws = new LawContext();
-    expect(found('Se räntelagen (1975:635).', '2020-01-01', laws)).toEqual(['sfs:1975:635 [1975:635]']);
-    expect(found('Enligt 6 § räntelagen', '2020-01-01', laws)).toEqual(['sfs:1975:635#P6 [6 § räntelagen]']);
-    expect(found('Enligt 6 § räntelagen', '2020-01-01')).toEqual([]);
-    expect(found('och 7 § samma lag', '2020-01-01', laws)).toEqual(['sfs:1975:635#P7 [7 § samma lag]']);
+    expect(found('Se dansarförordningen (2011:7).', '2020-01-01', laws)).toEqual(['sfs:2011:7 [2011:7]']);
+    expect(found('Enligt 6 § dansarförordningen', '2020-01-01', laws)).toEqual(['sfs:2011:7#P6 [6 § dansarförordningen]']);
+    expect(found('Enligt 6 § dansarförordningen', '2020-01-01')).toEqual([]);
+    expect(found('och 7 § samma förordning', '2020-01-01', laws)).toEqual(['sfs:2011:7#P7 [7 § samma förordning]']);
   });
 });
 

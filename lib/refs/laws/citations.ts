@@ -303,6 +303,14 @@ function sectionGroup(text: string, list: NumberList, chapter: string | undefine
   return { places, chapter, end };
 }
 
+/** A letter, or a soft hyphen inside a word ("regerings\u00adformen"). */
+const isWordChar = (c: number) => isLetterCode(c) || c === 173;
+/** A word as written, lower case, without its soft hyphens. */
+function plainWord(text: string, start: number, end: number): string {
+  const word = text.slice(start, end).toLowerCase();
+  return word.includes('\u00ad') ? word.replace(/\u00ad/g, '') : word;
+}
+
 const ORDINALS = new Set(['första', 'andra', 'tredje', 'fjärde', 'femte', 'sjätte', 'sjunde', 'åttonde', 'nionde', 'tionde', 'elfte', 'tolfte']);
 const PARAGRAPH_WORDS = new Set(['stycket', 'styckena', 'st', 'meningen', 'meningarna', 'punkten', 'punkterna']);
 const POINT_WORDS = new Set(['punkt', 'punkterna', 'p']);
@@ -377,9 +385,9 @@ function readPoints(text: string, from: number): number {
  */
 function lowerWordAt(text: string, at: number, max = 14): { word: string; start: number; end: number } | null {
   let end = at;
-  while (end < text.length && end - at < max && isLetterCode(text.charCodeAt(end))) end++;
-  if (end === at || isLetterCode(text.charCodeAt(end))) return null;
-  const word = text.slice(at, end).toLowerCase();
+  while (end < text.length && end - at < max && isWordChar(text.charCodeAt(end))) end++;
+  if (end === at || isWordChar(text.charCodeAt(end))) return null;
+  const word = plainWord(text, at, end);
   // "st." and "p." carry their dot; so may "resp.".
   if (text.charCodeAt(end) === 46 && (word === 'st' || word === 'p')) return { word, start: at, end: end + 1 };
   return { word, start: at, end };
@@ -413,7 +421,7 @@ function readCitation(text: string, start: number, date: string, context: LawCon
     const anchor = formatLawAnchor({ chapter: place.chapter, section: place.section });
     refs.push({ kind: 'sfs', id: `sfs:${law.sfs}#${anchor}`, start: place.start, end: place.end });
   }
-  return law.end;
+  return law.through ?? law.end;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -422,6 +430,8 @@ function readCitation(text: string, start: number, date: string, context: LawCon
 interface LawAt {
   sfs: string;
   end: number;
+  /** How far the text is read: past a short name defined after the number ("(dansarförordningen)"). */
+  through?: number;
 }
 
 const SAME_LAW = new Set(['lag', 'lagen', 'förordning', 'förordningen', 'balk', 'balken']);
@@ -449,7 +459,11 @@ function readLaw(text: string, at: number, date: string, context: LawContext, al
   }
   // A statute word and its number: "lagen (1982:80)", "personuppgiftslagen (1998:204)".
   const numbered = parenthesisedNumber(text, skipGap(text, first.end, 3));
-  if (numbered && isStatuteWord(first.word)) return { sfs: numbered.sfs, end: numbered.end };
+  if (numbered && isStatuteWord(first.word)) {
+    // "10 kap. 3 § fängelselagen (2010:610)" teaches "fängelselagen" as well.
+    learnName(text, at, first.word, numbered.sfs, context);
+    return { sfs: numbered.sfs, end: numbered.end, through: learnAlias(text, numbered.end, numbered.sfs, context) };
+  }
   // A name: the text's own first, then the table's.
   const firstWord = text.charCodeAt(first.end) === 45 /* - */ ? first.word + '-' : first.word;
   const name = nameForward(text, at, firstWord, context.learned, date) ?? nameForward(text, at, firstWord, TABLE_NAMES, date);
@@ -468,8 +482,11 @@ function nameForward(text: string, at: number, firstWord: string, index: NameInd
   return null;
 }
 
-/** `(2009:400)` or `(SFS 2009:400)` at `at`: the number and where the parenthesis closes. */
-function parenthesisedNumber(text: string, at: number): LawAt | null {
+/**
+ * `(2009:400)` or `(SFS 2009:400)` at `at`: the number and where the parenthesis closes. With
+ * `orComma`, also `(1977:1160, AML)`, ending at the number.
+ */
+function parenthesisedNumber(text: string, at: number, orComma = false): LawAt | null {
   if (text.charCodeAt(at) !== 40 /* ( */) return null;
   let i = skipGap(text, at + 1, 2);
   if (text.startsWith('SFS', i)) i = skipGap(text, i + 3, 2);
@@ -480,8 +497,9 @@ function parenthesisedNumber(text: string, at: number): LawAt | null {
   while (i - numberStart < 5 && isDigit(text.charCodeAt(i))) i++;
   if (i === numberStart || text.charCodeAt(numberStart) === 48) return null;
   const close = skipGap(text, i, 2);
-  if (text.charCodeAt(close) !== 41 /* ) */) return null;
-  return { sfs: `${text.slice(yearStart, yearStart + 4)}:${text.slice(numberStart, i)}`, end: close + 1 };
+  const sfs = `${text.slice(yearStart, yearStart + 4)}:${text.slice(numberStart, i)}`;
+  if (text.charCodeAt(close) === 41 /* ) */) return { sfs, end: close + 1 };
+  return orComma && text.charCodeAt(close) === 44 /* , */ ? { sfs, end: i } : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -500,15 +518,18 @@ function readName(text: string, stem: number, consumed: number, date: string, co
   if (text.charCodeAt(tail) === 115 /* s */) tail++;
   if (isLetterCode(text.charCodeAt(tail))) return stem + 1;
   let start = stem;
-  while (start > 0 && stem - start < MAX_WORD && isLetterCode(text.charCodeAt(start - 1))) start--;
+  while (start > 0 && stem - start < MAX_WORD && isWordChar(text.charCodeAt(start - 1))) start--;
   let end = stem;
-  while (end < text.length && end - stem < MAX_WORD && isLetterCode(text.charCodeAt(end))) end++;
+  while (end < text.length && end - stem < MAX_WORD && isWordChar(text.charCodeAt(end))) end++;
   if (start < consumed || !startsWord(text, start) || !endsWord(text, end)) return end;
-  const word = text.slice(start, end).toLowerCase();
+  const word = plainWord(text, start, end);
 
-  const numbered = parenthesisedNumber(text, skipGap(text, end, 3));
+  const numbered = parenthesisedNumber(text, skipGap(text, end, 3), true);
   if (numbered) {
     if (!isStatuteWord(word) && !TABLE_NAMES.withKey(word) && !context.learned.withKey(word)) return end;
+    // "18 kap. lagen (1962:381)": a chapter of the law just named.
+    const chapter = chapterOfName(text, start, consumed, date, context, refs);
+    if (chapter > 0) return chapter;
     learnName(text, start, word, numbered.sfs, context);
     context.lastLaw = numbered.sfs;
     return learnAlias(text, numbered.end, numbered.sfs, context);
@@ -527,18 +548,27 @@ function readName(text: string, stem: number, consumed: number, date: string, co
     return learnAlias(text, after.end, after.sfs, context);
   }
   // "7 kap. socialförsäkringsbalken": a chapter of the law.
-  const kap = kapStartBefore(text, skipGapBack(text, found.start));
-  if (kap >= 0) {
-    const chapterStart = chapterCitationStart(text, kap);
-    const before = refs.length;
-    if (chapterStart >= consumed) {
-      const end = readCitation(text, chapterStart, date, context, refs);
-      if (refs.length > before) return end;
-    }
-  }
+  const chapter = chapterOfName(text, found.start, consumed, date, context, refs);
+  if (chapter > 0) return chapter;
   refs.push({ kind: 'sfs', id: `sfs:${found.sfs}`, start: found.start, end: found.end });
   context.lastLaw = found.sfs;
   return found.end;
+}
+
+/**
+ * A chapter cited right before a law's name ("7 kap. socialförsäkringsbalken", "6 kap. i
+ * brottsbalken", "18 kap. lagen (1962:381)"): read as a citation; where it ends, or -1.
+ */
+function chapterOfName(text: string, nameStart: number, consumed: number, date: string, context: LawContext, refs: Reference[]): number {
+  let j = skipGapBack(text, nameStart, 3);
+  if (text.charCodeAt(j - 1) === 105 /* i */ && isGap(text.charCodeAt(j - 2))) j = skipGapBack(text, j - 1, 3);
+  const kap = kapStartBefore(text, j);
+  if (kap < 0) return -1;
+  const start = chapterCitationStart(text, kap);
+  if (start < consumed || start === Number.MAX_SAFE_INTEGER) return -1;
+  const before = refs.length;
+  const end = readCitation(text, start, date, context, refs);
+  return refs.length > before ? end : -1;
 }
 
 function stemLength(text: string, at: number): number {
@@ -578,6 +608,8 @@ function alignName(text: string, start: number, end: number, entry: IndexedName,
   return { start: from, end: to };
 }
 
+const isUpper = (c: number) => (c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6;
+
 // Words too general to be a name of their own: "lagen (1998:204)" teaches no name.
 const GENERIC = new Set(['lag', 'lagen', 'förordning', 'förordningen', 'balk', 'balken', 'lagar', 'lagarna', 'förordningarna']);
 
@@ -609,7 +641,9 @@ function learnAlias(text: string, from: number, sfs: string, context: LawContext
   const limit = Math.min(text.length, from + MAX_ALIAS_DISTANCE);
   for (let i = from; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (c === 46 /* . */ || c === 59 /* ; */ || c === 41 /* ) */) return from;
+    // A clause ends at ";" or ")" or a sentence's full stop; "m.m." and "bl.a." do not end it.
+    if (c === 59 /* ; */ || c === 41 /* ) */) return from;
+    if (c === 46 /* . */ && isGap(text.charCodeAt(i + 1)) && isUpper(text.charCodeAt(skipGap(text, i + 1, 3)))) return from;
     if (c !== 40 /* ( */) continue;
     let end = i + 1;
     while (end < limit && end - i < 40 && isLetterCode(text.charCodeAt(end))) end++;

@@ -88,6 +88,8 @@ export function matchForward(text: string, at: number, part: string): number {
       }
       continue;
     }
+    // A soft hyphen in the text is invisible: "regerings\u00adformen".
+    if (text.charCodeAt(i) === 173 && k > 0) i++;
     if (i >= text.length || lowerCode(text.charCodeAt(i)) !== p) return -1;
     i++;
   }
@@ -108,13 +110,14 @@ export function matchBackward(text: string, end: number, part: string): number {
       }
       continue;
     }
+    if (text.charCodeAt(i - 1) === 173 && k < part.length - 1) i--;
     if (i <= 0 || lowerCode(text.charCodeAt(i - 1)) !== p) return -1;
     i--;
   }
   return i;
 }
 
-/** No letter right before `at` (a name starts a word). */
-export const startsWord = (text: string, at: number) => at === 0 || !isLetterCode(text.charCodeAt(at - 1));
+/** No letter (nor a soft hyphen inside a word) right before `at`: a name starts a word. */
+export const startsWord = (text: string, at: number) => at === 0 || !(isLetterCode(text.charCodeAt(at - 1)) || text.charCodeAt(at - 1) === 173);
 /** No letter at `at` (a name ends a word). */
-export const endsWord = (text: string, at: number) => at >= text.length || !isLetterCode(text.charCodeAt(at));
+export const endsWord = (text: string, at: number) => at >= text.length || !(isLetterCode(text.charCodeAt(at)) || text.charCodeAt(at) === 173);
