@@ -189,14 +189,14 @@ describe('parseLawText: changes in force', () => {
   });
 
   test('when nothing is in force on the day: the next wording to come, or none once all have ended', () => {
-    const versions = [
+    const versions: { n: number; from?: string; until?: string }[] = [
       { n: 1, until: '2020-01-01' },
       { n: 2, from: 'den dag regeringen bestämmer' },
       { n: 3, from: '2030-01-01' },
     ];
     expect(versionAt(versions, '2025-01-01')?.n).toBe(3);
     expect(versionAt(versions.slice(0, 1), '2025-01-01')).toBeUndefined();
-    expect(versionAt([{ n: 1 }, { n: 2 }], '2025-01-01')?.n).toBe(1);
+    expect(versionAt<{ n: number; from?: string }>([{ n: 1 }, { n: 2 }], '2025-01-01')?.n).toBe(1);
   });
 });
 
