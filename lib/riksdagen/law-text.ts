@@ -203,17 +203,14 @@ export function parseLawText(html: string): LawText {
 
   function onText(piece: string) {
     if (piece === '') return;
-    // Line breaks in the source are wrapping; only elements (<br>, <p>) break lines.
-    const text = piece.indexOf('\n') < 0 && piece.indexOf('\r') < 0 ? piece : piece.replace(/[\r\n]+/g, ' ');
-    if (heading) heading.pieces.push(text);
-    else if (section && !section.suspended) section.stycken[section.stycken.length - 1]!.push(text);
-    else orphan.push(text);
+    if (heading) heading.pieces.push(piece);
+    else if (section && !section.suspended) section.stycken[section.stycken.length - 1]!.push(piece);
+    else orphan.push(piece);
   }
 
+  /** An element's edge (<br>, <p>): a possible line break, unlike the source's own line breaks. */
   function lineBreak() {
-    if (heading) heading.pieces.push('\n');
-    else if (section && !section.suspended) section.stycken[section.stycken.length - 1]!.push('\n');
-    else orphan.push('\n');
+    onText(BREAK);
   }
 
   const n = html.length;
@@ -302,19 +299,30 @@ function dropSectionNumber(text: string, number: string): string {
   return found ? text.slice(found[0].length) : text;
 }
 
+/**
+ * Where an element broke the text. Line breaks in the source are only wrapping, so they cannot
+ * stand for these; U+2029 (paragraph separator) does not occur in riksdagen's texts, and would
+ * at worst break a line.
+ */
+const BREAK = '\u2029';
+
 /** A line that starts a point of a list keeps its own line; other line breaks are wrapping. */
 const LIST_POINT = /^(?:\d{1,3}[.)]|[a-zåäö]\)|[-–—•])\s/;
 
 /**
- * Plain text of one stycke: spaces (no-break ones too) collapsed, lines joined unless the next one
- * is a list point or follows an empty line, so that a list stays a list and nothing else depends
- * on where the source put its <br>s.
+ * Plain text of one stycke: spaces, no-break spaces and the source's own line breaks collapsed;
+ * lines broken by elements joined unless the next one is a list point or follows an empty line,
+ * so that a list stays a list and nothing else depends on where the source put its <br>s.
  */
 export function cleanText(raw: string): string {
+  // One pass for the spaces (\s includes the no-break space), touching only runs and odd ones:
+  // replacing every single space by itself costs more than the rest of the parse.
+  const spaced = raw.replace(/[^\S\u2029]{2,}|[^\S\u2029 ]/g, ' ');
+  if (spaced.indexOf(BREAK) < 0) return spaced.trim();
   const out: string[] = [];
   let blank = false;
-  for (const line of raw.split('\n')) {
-    const t = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  for (const line of spaced.split(BREAK)) {
+    const t = line.trim();
     if (t === '') {
       blank = out.length > 0;
       continue;

@@ -246,7 +246,8 @@ describe('parseLawText at size', () => {
 });
 
 describe('cleanText', () => {
-  test('collapses spaces, joins wrapped lines, keeps list points and paragraph breaks', () => {
-    expect(cleanText('  a\u00a0 b\nc\n\n\nd\n1. e\n–  f\ng) h  ')).toBe('a b c\nd\n1. e\n– f\ng) h');
+  test('collapses spaces and the source’s line breaks; of the elements’ breaks keeps list points and paragraph breaks', () => {
+    const br = '\u2029'; // where an element (<br>, <p>) broke the text
+    expect(cleanText(`  a\u00a0 b\n\nwrapped${br}c${br}${br}${br}d${br}1. e${br}–  f${br}g) h  `)).toBe('a b wrapped c\nd\n1. e\n– f\ng) h');
   });
 });
