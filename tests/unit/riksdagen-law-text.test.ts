@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cleanText, parseLawText } from '@/lib/riksdagen/law-text';
+import { parseLawText } from '@/lib/riksdagen/law-text';
+import { cleanText } from '@/lib/riksdagen/law-text-plain';
 import { takeMarkers, versionAt } from '@/lib/riksdagen/law-versions';
 import { syntheticLaw } from '../fixtures/text/synthetic-law.ts';
 
