@@ -5,6 +5,8 @@ import { createMessageHandler, listen } from '@/lib/messages/handle';
 import { KEYBOARD_COMMAND, SAVE_SELECTION_COMMAND, type TabCommand } from '@/lib/messages/tab-commands';
 import { parseDocumentUrl } from '@/lib/page/url';
 import { createRiksdagenClient } from '@/lib/riksdagen/client';
+import { createHttpClient } from '@/lib/riksdagen/http';
+import { createLawClient } from '@/lib/riksdagen/laws';
 
 // Where "Spara markering" appears in the context menu: the pages our content script runs on.
 const DOCUMENT_PAGES = ['https://www.riksdagen.se/*', 'https://riksdagen.se/*', 'https://data.riksdagen.se/*'];
@@ -28,9 +30,13 @@ export default defineBackground(() => {
   openSidePanelFromToolbar();
 
   const db = new RiksrefDatabase();
+  // One HTTP client for documents and laws alike: its per-host limit and back-off count every
+  // request we make to data.riksdagen.se.
+  const http = createHttpClient();
   const metadata = createMetadataService({
     db,
-    fetchDocument: createRiksdagenClient().lookup,
+    fetchDocument: createRiksdagenClient({ http }).lookup,
+    fetchLaw: createLawClient({ http }).fetchLaw,
   });
 
   listen(

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Highlight } from '../highlights/highlight.ts';
+import type { LawText } from '../riksdagen/law-text.ts';
 import type { DocumentMeta } from '../riksdagen/types.ts';
 
 /**
@@ -20,6 +21,24 @@ export interface DocumentRecord {
   /** When a page last asked for it, epoch ms: eviction drops the least recently used. */
   lastUsedAt: number;
   /** Approximate bytes, for the options page's "how much space". */
+  size: number;
+}
+
+/**
+ * One law (issue 11), whatever a page cites in it: its metadata and its text taken apart into
+ * sections and chapter headings (lib/riksdagen/law-text.ts). Never the HTML, never an error.
+ */
+export interface LawRecord {
+  /** The law's id, without a place: `sfs:2009:400`. */
+  id: string;
+  status: 'found' | 'not-found';
+  /** When found: the law as a whole (title, `law.consolidatedThrough`, url). */
+  meta?: DocumentMeta;
+  /** When found: the text's sections and chapter headings. */
+  text?: LawText;
+  storedAt: number;
+  lastUsedAt: number;
+  /** Approximate bytes (a law's text is 0.1–1 MB); indexed, so the total is read without the texts. */
   size: number;
 }
 
@@ -52,16 +71,28 @@ export const SCHEMA = {
     serviceStatus: 'key',
     highlights: 'id, dokId, url, updated',
   },
+  // Version 3 (issue 11): law texts, one record per law for every place a page cites in it.
+  // lastUsedAt for eviction as documents; size and status so the options page can sum the bytes
+  // and count the laws from the indexes alone, without reading every text. Nothing to migrate: the table is new, and cached
+  // `sfs:` documents in `documents` are left to age out (laws are now answered from `laws`).
+  3: {
+    documents: 'id, lastUsedAt',
+    serviceStatus: 'key',
+    highlights: 'id, dokId, url, updated',
+    laws: 'id, lastUsedAt, size, status',
+  },
 } as const;
 
 export class RiksrefDatabase extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   serviceStatus!: EntityTable<ServiceStatusRecord, 'key'>;
   highlights!: EntityTable<HighlightRecord, 'id'>;
+  laws!: EntityTable<LawRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA[1]);
     this.version(2).stores(SCHEMA[2]);
+    this.version(3).stores(SCHEMA[3]);
   }
 }

@@ -19,7 +19,7 @@ export type Freshness = 'fresh' | 'stale' | 'expired';
  * fresh: serve as is. stale: serve, and refresh in the background. expired: as if absent
  * (only "not found" expires: an answer that might now be wrong is worth less than a request).
  */
-export function freshness(record: DocumentRecord, now: number): Freshness {
+export function freshness(record: Pick<DocumentRecord, 'status' | 'storedAt'>, now: number): Freshness {
   const age = now - record.storedAt;
   if (record.status === 'found') return age < CACHE_POLICY.foundFreshFor ? 'fresh' : 'stale';
   return age < CACHE_POLICY.notFoundFor ? 'fresh' : 'expired';

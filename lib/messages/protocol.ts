@@ -36,9 +36,12 @@ export const lawInfoSchema = z.object({
       state: z.enum(['found', 'missing', 'unavailable']),
       chapterTitle: optionalText,
       paragraphs: z.optional(z.array(z.string())),
+      inForceFrom: optionalText,
+      inForceUntil: optionalText,
       reason: z.optional(unavailableReason),
     }),
   ),
+  repealed: z.optional(z.object({ on: optionalText, by: optionalText })),
 });
 
 export const documentMetaSchema = z.object({

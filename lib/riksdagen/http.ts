@@ -16,9 +16,13 @@ export interface HttpFailure {
 
 export type HttpResult = { ok: true; body: unknown } | { ok: false; failure: HttpFailure };
 
+export type HttpTextResult = { ok: true; body: string } | { ok: false; failure: HttpFailure };
+
 export interface HttpClient {
   /** GETs a JSON document. Never throws: every failure is an HttpFailure. */
   getJson(url: string): Promise<HttpResult>;
+  /** GETs a text document (a law's HTML), as getJson does. */
+  getText(url: string): Promise<HttpTextResult>;
 }
 
 export interface HttpClientOptions {
@@ -73,9 +77,56 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-type Attempt =
-  | { done: true; result: HttpResult }
+type Attempt<R> =
+  | { done: true; result: R | { ok: false; failure: HttpFailure } }
   | { done: false; failure: HttpFailure; waitMs?: number };
+
+/** How an answer's body becomes a result: parsed JSON, or the text as it is. */
+type Reader<R> = { accept: string; read(text: string, status: number): R | { ok: false; failure: HttpFailure } };
+
+const JSON_READER: Reader<HttpResult> = {
+  accept: 'application/json',
+  read(text, status) {
+    try {
+      return { ok: true, body: JSON.parse(text) as unknown };
+    } catch {
+      // An HTML error page with status 200, or JSON cut short: the service is not well, but
+      // asking again right away will not help.
+      return { ok: false, failure: { reason: 'malformed', status } };
+    }
+  },
+};
+
+const TEXT_READER: Reader<HttpTextResult> = {
+  accept: 'text/html, text/plain;q=0.9, */*;q=0.1',
+  read: (text) => ({ ok: true, body: text }),
+};
+
+/**
+ * The whole body, or a rejection as soon as `signal` aborts. A fetch is meant to error its body
+ * when its signal aborts, but a server that sends its headers and then stalls must not be able to
+ * hold a lookup past the timeout on any implementation's word: the race makes sure of it.
+ */
+export function readBody(response: Response, signal: AbortSignal): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      reject(signal.reason);
+      void response.body?.cancel().catch(() => {});
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    response.text().then(
+      (text) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(text);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -98,14 +149,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return limiter;
   }
 
-  async function attempt(url: string): Promise<Attempt> {
+  async function attempt<R>(url: string, reader: Reader<R>): Promise<Attempt<R>> {
     const controller = new AbortController();
+    // One timer for the whole attempt: headers and every byte of the body (a law is 1–2 MB).
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const response = await doFetch(url, {
         signal: controller.signal,
         credentials: 'omit',
-        headers: { accept: 'application/json' },
+        headers: { accept: reader.accept },
       });
       if (response.status === 429) {
         const waitMs = parseRetryAfter(response.headers.get('retry-after'), now());
@@ -120,14 +172,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         void response.body?.cancel().catch(() => {});
         return { done: true, result: { ok: false, failure: { reason: 'http', status: response.status } } };
       }
-      const text = await response.text();
-      try {
-        return { done: true, result: { ok: true, body: JSON.parse(text) as unknown } };
-      } catch {
-        // An HTML error page with status 200, or JSON cut short: the service is not well, but
-        // asking again right away will not help.
-        return { done: true, result: { ok: false, failure: { reason: 'malformed', status: response.status } } };
-      }
+      const text = await readBody(response, controller.signal);
+      return { done: true, result: reader.read(text, response.status) };
     } catch {
       if (controller.signal.aborted) {
         // Not retried: a hung service would keep the reader waiting maxAttempts × timeout.
@@ -139,7 +185,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     }
   }
 
-  async function getJson(url: string): Promise<HttpResult> {
+  async function get<R>(url: string, reader: Reader<R>): Promise<R | { ok: false; failure: HttpFailure }> {
     const host = new URL(url).host;
     let last: HttpFailure = { reason: 'network' };
     for (let n = 1; n <= maxAttempts; n++) {
@@ -150,7 +196,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       // Waiting happens outside the host's slots, so a pause never blocks other requests' slots.
       if (blockedFor > 0) await sleep(blockedFor);
 
-      const outcome = await limiterFor(host).run(() => attempt(url));
+      const outcome = await limiterFor(host).run(() => attempt(url, reader));
       if (outcome.done) return outcome.result;
       last = outcome.failure;
 
@@ -168,5 +214,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return { ok: false, failure: last };
   }
 
-  return { getJson };
+  return {
+    getJson: (url) => get(url, JSON_READER),
+    getText: (url) => get(url, TEXT_READER),
+  };
 }

@@ -96,3 +96,14 @@ export const dokumentstatusSchema = z.object({
 });
 
 export type Dokumentstatus = z.output<typeof dokumentstatusSchema>;
+
+/**
+ * A law's dokumentstatus (`GET /dokumentstatus/sfs-2009-400.json`): the document with its whole
+ * text in `html`, and `dokuppgift`, where a repealed law has `upphavd` (the day) and `upphnr` (by
+ * what). Read only after the envelope has been found to hold a document (lib/riksdagen/laws.ts).
+ */
+export const lawDokumentSchema = z.extend(dokumentSchema, { html: z.optional(z.unknown()) });
+
+export const dokuppgiftSchema = optionalObject(
+  z.object({ uppgift: tolerantList(z.object({ kod: text, text: text })) }),
+);

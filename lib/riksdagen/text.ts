@@ -4,6 +4,8 @@
  * service worker, which has no DOMParser, and nothing we produce is ever parsed as HTML anyway.
  */
 
+// The named entities riksdagen's texts use (Swedish letters, typography); any other is left as
+// written rather than guessed at. Numeric references (`&#167;`, `&#xE5;`) are all decoded.
 const NAMED: Readonly<Record<string, string>> = {
   amp: '&',
   lt: '<',
@@ -15,15 +17,46 @@ const NAMED: Readonly<Record<string, string>> = {
   mdash: '—',
   hellip: '…',
   shy: '',
+  sect: '§',
+  para: '¶',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  bdquo: '„',
+  bull: '•',
+  middot: '·',
+  deg: '°',
+  times: '×',
+  euro: '€',
+  aring: 'å',
+  Aring: 'Å',
+  auml: 'ä',
+  Auml: 'Ä',
+  ouml: 'ö',
+  Ouml: 'Ö',
+  eacute: 'é',
+  Eacute: 'É',
+  uuml: 'ü',
+  Uuml: 'Ü',
+  aelig: 'æ',
+  AElig: 'Æ',
+  oslash: 'ø',
+  Oslash: 'Ø',
 };
 
-function decodeEntities(s: string): string {
+/** Decodes character references once: `&amp;lt;` is `&lt;` as text, never a tag. */
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
   return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
     if (body[0] === '#') {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
     }
-    return NAMED[body.toLowerCase()] ?? whole;
+    // Letters are case-sensitive (`&Aring;` is not `&aring;`); the rest are found either way.
+    return NAMED[body] ?? NAMED[body.toLowerCase()] ?? whole;
   });
 }
 

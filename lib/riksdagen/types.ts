@@ -48,6 +48,8 @@ export interface LawInfo {
   consolidatedThrough?: string;
   /** For an id with an anchor (`sfs:2009:400#K10P2`): that place in the current text. */
   place?: LawPlaceText;
+  /** When the open data says the law is repealed: the day (`YYYY-MM-DD`) and by what (`SFS 2010:1622`). */
+  repealed?: { on?: string; by?: string };
 }
 
 export interface LawPlaceText {
@@ -62,8 +64,18 @@ export interface LawPlaceText {
   state: 'found' | 'missing' | 'unavailable';
   /** The chapter's heading, plain text (`Sekretess till skydd för …`), when the law has chapters. */
   chapterTitle?: string;
-  /** The section's stycken in order, plain text; for a chapter alone, its sections' first lines. */
+  /**
+   * The section's stycken in order, plain text (a `\n` only before a list point); absent for a
+   * chapter alone.
+   */
   paragraphs?: string[];
+  /**
+   * The wording shown is not in force yet: from this day (`YYYY-MM-DD`), or words such as
+   * `den dag regeringen bestämmer`. Absent when it is in force.
+   */
+  inForceFrom?: string;
+  /** The wording shown stops being in force on this day (`YYYY-MM-DD`): a change is decided. */
+  inForceUntil?: string;
   reason?: UnavailableReason;
 }
 

@@ -106,6 +106,44 @@ describe('metadata lookups through the background, against the fixture API', () 
     await expect.poll(() => count.textContent()).toBe('0');
   });
 
+  test('places in laws: one dokumentstatus per law for every place cited, each with its own words, then the cache', async () => {
+    const lawRequests = () => session.data.requests.filter((r) => r.startsWith('/dokumentstatus/sfs-') || r.startsWith('/dokument/sfs-'));
+    const before = lawRequests().length;
+    const reply = await lookup(['sfs:2009:400#K10P2', 'sfs:2009:400#K26P1', 'sfs:2009:400', 'sfs:1994:1738#K7P19', 'sfs:1994:1738#K7P20']);
+    expect(reply.ok).toBe(true);
+    const results = reply.data.results;
+    expect(results['sfs:2009:400#K10P2']).toMatchObject({
+      status: 'found',
+      meta: {
+        label: '10 kap. 2 § SFS 2009:400',
+        title: 'Offentlighets- och sekretesslag (2009:400)',
+        url: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/_sfs-2009-400/#K10P2',
+        law: {
+          sfs: '2009:400',
+          consolidatedThrough: 't.o.m. SFS 2026:120',
+          place: {
+            anchor: 'K10P2',
+            label: '10 kap. 2 §',
+            state: 'found',
+            chapterTitle: 'Sekretessbrytande bestämmelser och bestämmelser om undantag från sekretess',
+            paragraphs: [
+              'Sekretess hindrar inte att en uppgift lämnas till en enskild eller till en annan myndighet, om det är nödvändigt för att den utlämnande myndigheten ska kunna fullgöra sin verksamhet.',
+            ],
+          },
+        },
+      },
+    });
+    expect(results['sfs:2009:400#K26P1'].meta.law.place.paragraphs).toHaveLength(6);
+    expect(results['sfs:2009:400'].meta.law).toEqual({ sfs: '2009:400', consolidatedThrough: 't.o.m. SFS 2026:120' });
+    expect(results['sfs:1994:1738#K7P19'].meta.law.place.state).toBe('found');
+    expect(results['sfs:1994:1738#K7P20'].meta.law.place).toEqual({ anchor: 'K7P20', label: '7 kap. 20 §', state: 'missing', chapterTitle: 'Tillstånd m.m.' });
+    expect(lawRequests().slice(before).sort()).toEqual(['/dokumentstatus/sfs-1994-1738.json', '/dokumentstatus/sfs-2009-400.json']);
+
+    const later = await lookup(['sfs:2009:400#K1P1', 'sfs:2009:400#K10P3a']);
+    expect(later.data.results['sfs:2009:400#K1P1'].meta.law.place.paragraphs[0]).toMatch(/^Denna lag innehåller bestämmelser/);
+    expect(lawRequests()).toHaveLength(before + 2);
+  });
+
   // Last: after a long Retry-After the background keeps away from the host for the rest of the session.
   test('a 429 with a long Retry-After is unavailable with when to retry, after one request', async () => {
     dataApi.fault = 'status-429';

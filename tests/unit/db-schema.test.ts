@@ -1,12 +1,12 @@
 import Dexie from 'dexie';
 import { expect, test } from 'vitest';
-import { DB_NAME, RiksrefDatabase, SCHEMA, type DocumentRecord } from '@/lib/db/database';
+import { DB_NAME, RiksrefDatabase, SCHEMA, type DocumentRecord, type LawRecord } from '@/lib/db/database';
 import { makeHighlight } from './highlight-fixtures.ts';
 
-test('version 2: documents keyed by canonical id with a lastUsedAt index, the service status, and highlights', async () => {
+test('version 3: documents keyed by canonical id with a lastUsedAt index, the service status, highlights, and laws', async () => {
   const db = new RiksrefDatabase('riksref-schema-test');
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(3);
   const documents = db.table('documents').schema;
   expect(documents.primKey.keyPath).toBe('id');
   expect(documents.indexes.map((i) => i.keyPath)).toEqual(['lastUsedAt']);
@@ -14,7 +14,10 @@ test('version 2: documents keyed by canonical id with a lastUsedAt index, the se
   const highlights = db.table('highlights').schema;
   expect(highlights.primKey.keyPath).toBe('id');
   expect(highlights.indexes.map((i) => i.keyPath).sort()).toEqual(['dokId', 'updated', 'url']);
-  expect(db.tables.map((t) => t.name).sort()).toEqual(['documents', 'highlights', 'serviceStatus']);
+  const laws = db.table('laws').schema;
+  expect(laws.primKey.keyPath).toBe('id');
+  expect(laws.indexes.map((i) => i.keyPath).sort()).toEqual(['lastUsedAt', 'size', 'status']);
+  expect(db.tables.map((t) => t.name).sort()).toEqual(['documents', 'highlights', 'laws', 'serviceStatus']);
   db.close();
   await db.delete();
 });
@@ -24,7 +27,7 @@ test('the database is called riksref', () => {
   expect(DB_NAME).toBe('riksref');
 });
 
-test('data written by version 2 is there when the database is opened again', async () => {
+test('data written by the current version is there when the database is opened again', async () => {
   const first = new RiksrefDatabase('riksref-reopen-test');
   await first.documents.put({ id: 'sou:2018:65', status: 'not-found', storedAt: 1, lastUsedAt: 1, size: 10 });
   await first.highlights.put(makeHighlight({ id: 'h1' }));
@@ -36,7 +39,7 @@ test('data written by version 2 is there when the database is opened again', asy
   await again.delete();
 });
 
-test('migration 1 → 2: a version 1 database with cached documents opens as version 2 with every document intact', async () => {
+test('migration 1 → current: a version 1 database with cached documents opens with every document intact', async () => {
   const name = 'riksref-migration-1-2';
   // Written exactly as version 1 wrote it: its schema only, its records.
   const v1 = new Dexie(name);
@@ -67,7 +70,7 @@ test('migration 1 → 2: a version 1 database with cached documents opens as ver
 
   const v2 = new RiksrefDatabase(name);
   await v2.open();
-  expect(v2.verno).toBe(2);
+  expect(v2.verno).toBe(3);
   expect(await v2.documents.orderBy('id').toArray()).toEqual([...cached].sort((a, b) => a.id.localeCompare(b.id)));
   expect(await v2.documents.orderBy('lastUsedAt').primaryKeys()).toEqual(['dir:2099:1', 'sou:2018:65']);
   expect(await v2.serviceStatus.get('api')).toEqual({ key: 'api', lastSuccessAt: 9 });
@@ -77,4 +80,67 @@ test('migration 1 → 2: a version 1 database with cached documents opens as ver
   expect(await v2.highlights.where('dokId').equals('H612523').primaryKeys()).toEqual(['after-upgrade']);
   v2.close();
   await v2.delete();
+});
+
+test('migration 2 → 3: a version 2 database with highlights and cached documents opens with every one intact, and an empty laws table', async () => {
+  const name = 'riksref-migration-2-3';
+  // Written exactly as version 2 wrote it: its schema only, its records.
+  const v2 = new Dexie(name);
+  v2.version(2).stores(SCHEMA[2]);
+  const highlights = [
+    makeHighlight({ id: 'h1' }),
+    makeHighlight({ id: 'h2', color: 'green', note: 'Jämför 10 kap. 2 § OSL', updated: Date.UTC(2025, 5, 1) }),
+    makeHighlight({ id: 'h3', dokId: 'H601JuU12', url: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/_H601JuU12', orphan: true }),
+  ];
+  const cached: DocumentRecord[] = [
+    {
+      id: 'sfs:2009:400',
+      status: 'found',
+      meta: {
+        id: 'sfs:2009:400',
+        dokId: 'sfs-2009-400',
+        kind: 'sfs',
+        label: 'SFS 2009:400',
+        title: 'Offentlighets- och sekretesslag (2009:400)',
+        url: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/_sfs-2009-400',
+        fetchedAt: 5,
+      },
+      storedAt: 5,
+      lastUsedAt: 8,
+      size: 300,
+    },
+    { id: 'sou:2099:1', status: 'not-found', storedAt: 6, lastUsedAt: 6, size: 40 },
+  ];
+  await v2.table('highlights').bulkPut(highlights);
+  await v2.table('documents').bulkPut(cached);
+  await v2.table('serviceStatus').put({ key: 'api', lastSuccessAt: 9, lastFailureAt: 4, lastFailureReason: 'timeout' });
+  expect(v2.verno).toBe(2);
+  v2.close();
+
+  const v3 = new RiksrefDatabase(name);
+  await v3.open();
+  expect(v3.verno).toBe(3);
+  expect(await v3.highlights.orderBy('id').toArray()).toEqual(highlights);
+  expect(await v3.highlights.where('dokId').equals('H612523').primaryKeys()).toEqual(['h1', 'h2']);
+  expect(await v3.highlights.orderBy('updated').last()).toEqual(highlights[1]);
+  expect(await v3.documents.orderBy('id').toArray()).toEqual(cached);
+  expect(await v3.documents.orderBy('lastUsedAt').primaryKeys()).toEqual(['sou:2099:1', 'sfs:2009:400']);
+  expect(await v3.serviceStatus.get('api')).toEqual({ key: 'api', lastSuccessAt: 9, lastFailureAt: 4, lastFailureReason: 'timeout' });
+  // The new table is there, empty and usable through its indexes.
+  expect(await v3.laws.count()).toBe(0);
+  const law: LawRecord = {
+    id: 'sfs:2009:400',
+    status: 'found',
+    meta: cached[0]!.meta!,
+    text: { sections: { K10P2: [{ paragraphs: ['Sekretess hindrar inte …'] }] }, chapters: { K10: [{ title: 'Sekretessbrytande bestämmelser' }] } },
+    storedAt: 10,
+    lastUsedAt: 10,
+    size: 200,
+  };
+  await v3.laws.put(law);
+  expect(await v3.laws.where('status').equals('found').primaryKeys()).toEqual(['sfs:2009:400']);
+  expect(await v3.laws.orderBy('size').keys()).toEqual([200]);
+  expect(await v3.laws.get('sfs:2009:400')).toEqual(law);
+  v3.close();
+  await v3.delete();
 });

@@ -108,6 +108,37 @@ describe('http client', () => {
     expect(signal?.aborted).toBe(true);
   });
 
+  test('a body that stalls after the headers ends as a timeout, even when the fetch ignores its signal for the body', async () => {
+    // Headers at once, then the first bytes of a 2 MB answer, then nothing: the stream neither
+    // ends nor errors, and it does not listen to the abort signal.
+    const stalled = (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"dokumentstatus": {"dokument": {"html": "<style>'));
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      )) as typeof globalThis.fetch;
+    const { http } = client(stalled, { timeoutMs: 30 });
+    const started = performance.now();
+    expect(await http.getJson(URL_A)).toEqual({ ok: false, failure: { reason: 'timeout' } });
+    expect(await http.getText(URL_A)).toEqual({ ok: false, failure: { reason: 'timeout' } });
+    // Ended by our timer, not by the test's: well within a second for two 30 ms timeouts.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  test('getText returns the body as it is, and fails as getJson does', async () => {
+    const { fetch, calls } = scripted(
+      new Response('<h3 name="K1">1 kap.</h3>', { status: 200, headers: { 'content-type': 'text/html' } }),
+      new Response('nej', { status: 404 }),
+    );
+    const { http } = client(fetch);
+    expect(await http.getText(URL_A)).toEqual({ ok: true, body: '<h3 name="K1">1 kap.</h3>' });
+    expect(await http.getText(URL_A)).toEqual({ ok: false, failure: { reason: 'http', status: 404 } });
+    expect(calls).toHaveLength(2);
+  });
+
   test('at most two requests are in flight per host; other hosts are not held up', async () => {
     let active = 0;
     let peak = 0;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { apiAnswer } from '../../fixtures/api/serve.ts';
+import { apiAnswer, isLawTextPath } from '../../fixtures/api/serve.ts';
 import { longDocumentPage } from '../../fixtures/text/long-document.ts';
 import type { Handler } from './server.ts';
 
@@ -71,7 +71,8 @@ export const dataApi: {
 } = { fault: 'none', retryAfter: 120 };
 
 function isApiPath(path: string) {
-  return path.startsWith('/dokumentlista') || path.startsWith('/dokumentstatus');
+  // A law's text on its own (`/dokument/sfs-2009-400.html`) is fetched like an API answer.
+  return path.startsWith('/dokumentlista') || path.startsWith('/dokumentstatus') || isLawTextPath(path);
 }
 
 /**
