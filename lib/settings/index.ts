@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import type { LawTextSite } from '../refs/labels.ts';
 import { REFERENCE_KINDS, type ReferenceKind } from '../refs/types.ts';
@@ -42,7 +42,25 @@ export function enabledKinds(settings: LinkSettings): Set<ReferenceKind> {
   return new Set(REFERENCE_KINDS.filter((k) => !off.has(k)));
 }
 
-const item = storage.defineItem<unknown>('sync:linkSettings', { fallback: DEFAULT_LINK_SETTINGS });
+// One key in storage.sync, read and watched through the WebExtension API itself: WXT's storage
+// wrapper would cost the content script several kilobytes for three calls.
+const KEY = 'linkSettings';
+const item = {
+  async getValue(): Promise<unknown> {
+    const stored = await browser.storage.sync.get(KEY);
+    return stored[KEY] ?? DEFAULT_LINK_SETTINGS;
+  },
+  async setValue(value: unknown): Promise<void> {
+    await browser.storage.sync.set({ [KEY]: value });
+  },
+  watch(callback: (value: unknown) => void): () => void {
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'sync' && KEY in changes) callback(changes[KEY]!.newValue ?? DEFAULT_LINK_SETTINGS);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+};
 
 export const linkSettings = {
   /** The stored settings; the defaults when storage cannot be read (the page still gets links). */
