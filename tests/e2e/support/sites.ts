@@ -25,6 +25,8 @@ export const URLS = {
   dynamicNext: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/proposition/ett-nytt-terroristbrott_H6031/',
   manyReferences: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/manga-hanvisningar_H601JuU97/',
   traps: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/fallor-for-riksref_H601JuU98/',
+  // A betänkande citing sections of three laws (issue 11).
+  lawCitations: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/offentlighet-sekretess-och-yttrandefrihet_HB01KU5/',
 } as const;
 
 const sitePages: Record<string, () => string> = {
@@ -40,6 +42,7 @@ const sitePages: Record<string, () => string> = {
   [new URL(URLS.dynamic).pathname]: () => page('dynamic-H6021123.html'),
   [new URL(URLS.traps).pathname]: () => page('traps-H601JuU98.html'),
   [new URL(URLS.manyReferences).pathname]: () => page('many-references-H601JuU97.html'),
+  [new URL(URLS.lawCitations).pathname]: () => page('bet-laws-HB01KU5.html'),
   '/sv/dokument-och-lagar/dokument/svar-pa-skriftlig-fraga/ny-visning_H612523/': () => page('answer-H612523-redesigned.html'),
 };
 
