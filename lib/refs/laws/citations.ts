@@ -1,4 +1,4 @@
-import { isDash, isDigit, isGap, isLetterCode, isWordCode, skipGap, skipGapBack } from '../chars.ts';
+import { isDash, isDigit, isGap, isLetterCode, isWordCode, skipGap as skipGapUpTo, skipGapBack as skipGapBackUpTo } from '../chars.ts';
 import { formatLawAnchor } from '../law-anchors.ts';
 import { isStatuteWord } from '../type-words.ts';
 import type { Reference } from '../types.ts';
@@ -24,6 +24,15 @@ import { LAWS } from './table.ts';
 const TABLE_NAMES = new NameIndex();
 for (const name of LAWS.names()) TABLE_NAMES.add(name);
 const ABBREVIATIONS = new Set(LAWS.abbreviations());
+
+/*
+ * Space inside a citation: line breaks and the indentation of a text extracted from a PDF or
+ * pretty-printed HTML may stand between its words ("23 a §\n\n    1\n\n   rättegångsbalken").
+ * Bounded, so each skip is a constant.
+ */
+const MAX_GAP = 40;
+const skipGap = (text: string, at: number) => skipGapUpTo(text, at, MAX_GAP);
+const skipGapBack = (text: string, at: number) => skipGapBackUpTo(text, at, MAX_GAP);
 
 // Bounds: how many numbers a list, and how many groups a citation, may have.
 const MAX_LIST = 24;
@@ -138,7 +147,7 @@ function readNumber(text: string, at: number): NumberToken | null {
 }
 
 function letterBelongs(text: string, after: number): boolean {
-  const a = skipGap(text, after, 3);
+  const a = skipGap(text, after);
   const c = text.charCodeAt(a);
   if (c === 0xa7 /* § */ || c === 44 /* , */ || isDash(c)) return true;
   return kapEnd(text, a) > 0 || separatorAt(text, a) > 0;
@@ -175,7 +184,13 @@ function numberStartBefore(text: string, end: number): number {
  */
 function separatorAt(text: string, at: number): number {
   const c = text.charCodeAt(at);
-  if (c === 44 || isDash(c)) return at + 1;
+  if (c === 44 /* , */) {
+    // ", och 36 §": the comma and the word are one separator.
+    const after = skipGap(text, at + 1);
+    const word = SEPARATOR_WORDS.find((w) => text.startsWith(w, after) && isGap(text.charCodeAt(after + w.length)));
+    return word ? after + word.length : at + 1;
+  }
+  if (isDash(c)) return at + 1;
   for (const word of SEPARATOR_WORDS) {
     if (text.startsWith(word, at) && (word.endsWith('.') || isGap(text.charCodeAt(at + word.length)))) return at + word.length;
   }
@@ -206,9 +221,9 @@ function readNumberList(text: string, at: number): NumberList | null {
   const numbers = [first];
   let end = first.end;
   while (numbers.length < MAX_LIST) {
-    const sep = separatorAt(text, skipGap(text, end, 3));
+    const sep = separatorAt(text, skipGap(text, end));
     if (sep < 0) break;
-    const next = readNumber(text, skipGap(text, sep, 3));
+    const next = readNumber(text, skipGap(text, sep));
     if (!next) break;
     numbers.push(next);
     end = next.end;
@@ -323,18 +338,18 @@ const POINT_WORDS = new Set(['punkt', 'punkterna', 'p']);
 function readQualifiers(text: string, from: number): number {
   let end = from;
   for (let steps = 0; steps < 6; steps++) {
-    const at = skipGap(text, end, 3);
+    const at = skipGap(text, end);
     const word = lowerWordAt(text, at);
     if (word && ORDINALS.has(word.word)) {
       // "första och andra styckena": ordinals joined by separators, then the unit.
       let w = word;
       for (let n = 0; n < 6 && w && ORDINALS.has(w.word); n++) {
-        const sep = separatorAt(text, skipGap(text, w.end, 3));
-        const next = sep >= 0 ? lowerWordAt(text, skipGap(text, sep, 3)) : null;
+        const sep = separatorAt(text, skipGap(text, w.end));
+        const next = sep >= 0 ? lowerWordAt(text, skipGap(text, sep)) : null;
         if (!next || !ORDINALS.has(next.word)) break;
         w = next;
       }
-      const unit = lowerWordAt(text, skipGap(text, w.end, 3));
+      const unit = lowerWordAt(text, skipGap(text, w.end));
       if (!unit || !PARAGRAPH_WORDS.has(unit.word)) break;
       end = readPoints(text, unit.end);
       continue;
@@ -347,8 +362,9 @@ function readQualifiers(text: string, from: number): number {
     }
     const n = readPlainNumber(text, at);
     if (!n) break;
-    const unit = lowerWordAt(text, skipGap(text, n.end, 3));
-    if (unit && (unit.word === 'st' || unit.word === 'p') && unit.end > unit.start + unit.word.length) {
+    const unit = lowerWordAt(text, skipGap(text, n.end));
+    // "2 st. 3", "2 st 3", "3 p.", "5 mom.": a stycke, punkt or moment by its number.
+    if (unit && (unit.word === 'st' || unit.word === 'mom' || (unit.word === 'p' && unit.end > unit.start + 1))) {
       end = unit.word === 'st' ? readPoints(text, unit.end) : unit.end;
       continue;
     }
@@ -362,11 +378,11 @@ function readQualifiers(text: string, from: number): number {
 /** Points: "3", "1 och 2", "1–3" — numbers that do not start a new group of sections. */
 function readPoints(text: string, from: number): number {
   let end = from;
-  let at = skipGap(text, from, 3);
+  let at = skipGap(text, from);
   for (let n = 0; n < MAX_LIST; n++) {
     const number = readPlainNumber(text, at);
     if (!number) break;
-    const after = skipGap(text, number.end, 3);
+    const after = skipGap(text, number.end);
     const c = text.charCodeAt(after);
     if (c === 0xa7 || kapEnd(text, after) > 0 || text.startsWith('st.', after) || text.startsWith('p.', after)) break;
     // A letter after a number makes it a section ("9 c §"), not a point.
@@ -374,7 +390,7 @@ function readPoints(text: string, from: number): number {
     end = number.end;
     const sep = separatorAt(text, after);
     if (sep < 0) break;
-    at = skipGap(text, sep, 3);
+    at = skipGap(text, sep);
   }
   return end;
 }
@@ -388,8 +404,8 @@ function lowerWordAt(text: string, at: number, max = 14): { word: string; start:
   while (end < text.length && end - at < max && isWordChar(text.charCodeAt(end))) end++;
   if (end === at || isWordChar(text.charCodeAt(end))) return null;
   const word = plainWord(text, at, end);
-  // "st." and "p." carry their dot; so may "resp.".
-  if (text.charCodeAt(end) === 46 && (word === 'st' || word === 'p')) return { word, start: at, end: end + 1 };
+  // "st.", "p." and "mom." carry their dot.
+  if (text.charCodeAt(end) === 46 && (word === 'st' || word === 'p' || word === 'mom')) return { word, start: at, end: end + 1 };
   return { word, start: at, end };
 }
 
@@ -406,9 +422,9 @@ function readCitation(text: string, start: number, date: string, context: LawCon
     chapter = group.chapter;
     end = group.end;
     // Another group? "7 kap. 19 § och 20 §", "1 kap. 1 § och 2 kap. 3 §".
-    const sep = separatorAt(text, skipGap(text, end, 3));
+    const sep = separatorAt(text, skipGap(text, end));
     if (sep < 0 || isDash(text.charCodeAt(sep - 1))) break;
-    const next = skipGap(text, sep, 3);
+    const next = skipGap(text, sep);
     if (!readGroup(text, next, chapter)) break;
     at = next;
   }
@@ -448,7 +464,7 @@ function readLaw(text: string, at: number, date: string, context: LawContext, al
   const first = lowerWordAt(text, at, MAX_WORD);
   if (!first) return null;
   if (first.word === 'samma' || first.word === 'nämnda' || first.word === 'sistnämnda') {
-    const what = lowerWordAt(text, skipGap(text, first.end, 3));
+    const what = lowerWordAt(text, skipGap(text, first.end));
     return what && SAME_LAW.has(what.word) && context.lastLaw ? { sfs: context.lastLaw, end: what.end } : null;
   }
   // An abbreviation, in its own casing: "OSL", "BrB", "RF".
@@ -458,7 +474,7 @@ function readLaw(text: string, at: number, date: string, context: LawContext, al
     return sfs ? { sfs, end: first.end } : null;
   }
   // A statute word and its number: "lagen (1982:80)", "personuppgiftslagen (1998:204)".
-  const numbered = parenthesisedNumber(text, skipGap(text, first.end, 3));
+  const numbered = parenthesisedNumber(text, skipGap(text, first.end));
   if (numbered && isStatuteWord(first.word)) {
     // "10 kap. 3 § fängelselagen (2010:610)" teaches "fängelselagen" as well.
     learnName(text, at, first.word, numbered.sfs, context);
@@ -468,7 +484,7 @@ function readLaw(text: string, at: number, date: string, context: LawContext, al
   const firstWord = text.charCodeAt(first.end) === 45 /* - */ ? first.word + '-' : first.word;
   const name = nameForward(text, at, firstWord, context.learned, date) ?? nameForward(text, at, firstWord, TABLE_NAMES, date);
   if (!name) return null;
-  const after = parenthesisedNumber(text, skipGap(text, name.end, 3));
+  const after = parenthesisedNumber(text, skipGap(text, name.end));
   return after ? { sfs: after.sfs, end: after.end } : name;
 }
 
@@ -488,15 +504,15 @@ function nameForward(text: string, at: number, firstWord: string, index: NameInd
  */
 function parenthesisedNumber(text: string, at: number, orComma = false): LawAt | null {
   if (text.charCodeAt(at) !== 40 /* ( */) return null;
-  let i = skipGap(text, at + 1, 2);
-  if (text.startsWith('SFS', i)) i = skipGap(text, i + 3, 2);
+  let i = skipGap(text, at + 1);
+  if (text.startsWith('SFS', i)) i = skipGap(text, i + 3);
   const yearStart = i;
   while (i - yearStart < 4 && isDigit(text.charCodeAt(i))) i++;
   if (i - yearStart !== 4 || text.charCodeAt(i) !== 58 /* : */) return null;
   const numberStart = ++i;
   while (i - numberStart < 5 && isDigit(text.charCodeAt(i))) i++;
   if (i === numberStart || text.charCodeAt(numberStart) === 48) return null;
-  const close = skipGap(text, i, 2);
+  const close = skipGap(text, i);
   const sfs = `${text.slice(yearStart, yearStart + 4)}:${text.slice(numberStart, i)}`;
   if (text.charCodeAt(close) === 41 /* ) */) return { sfs, end: close + 1 };
   return orComma && text.charCodeAt(close) === 44 /* , */ ? { sfs, end: i } : null;
@@ -524,7 +540,7 @@ function readName(text: string, stem: number, consumed: number, date: string, co
   if (start < consumed || !startsWord(text, start) || !endsWord(text, end)) return end;
   const word = plainWord(text, start, end);
 
-  const numbered = parenthesisedNumber(text, skipGap(text, end, 3), true);
+  const numbered = parenthesisedNumber(text, skipGap(text, end), true);
   if (numbered) {
     if (!isStatuteWord(word) && !TABLE_NAMES.withKey(word) && !context.learned.withKey(word)) return end;
     // "18 kap. lagen (1962:381)": a chapter of the law just named.
@@ -542,7 +558,7 @@ function readName(text: string, stem: number, consumed: number, date: string, co
     (word.endsWith('s') ? genitiveAround(text, start, end, word.slice(0, -1), context, date) : null);
   if (!found || found.start < consumed) return end;
   // "lagen om offentlig upphandling (2016:1145)": the number is the reference, the name is learned.
-  const after = parenthesisedNumber(text, skipGap(text, found.end, 3));
+  const after = parenthesisedNumber(text, skipGap(text, found.end));
   if (after) {
     context.lastLaw = after.sfs;
     return learnAlias(text, after.end, after.sfs, context);
@@ -560,8 +576,8 @@ function readName(text: string, stem: number, consumed: number, date: string, co
  * brottsbalken", "18 kap. lagen (1962:381)"): read as a citation; where it ends, or -1.
  */
 function chapterOfName(text: string, nameStart: number, consumed: number, date: string, context: LawContext, refs: Reference[]): number {
-  let j = skipGapBack(text, nameStart, 3);
-  if (text.charCodeAt(j - 1) === 105 /* i */ && isGap(text.charCodeAt(j - 2))) j = skipGapBack(text, j - 1, 3);
+  let j = skipGapBack(text, nameStart);
+  if (text.charCodeAt(j - 1) === 105 /* i */ && isGap(text.charCodeAt(j - 2))) j = skipGapBack(text, j - 1);
   const kap = kapStartBefore(text, j);
   if (kap < 0) return -1;
   const start = chapterCitationStart(text, kap);
@@ -617,9 +633,9 @@ const GENERIC = new Set(['lag', 'lagen', 'förordning', 'förordningen', 'balk',
 function learnName(text: string, start: number, word: string, sfs: string, context: LawContext) {
   if (GENERIC.has(word)) return;
   // "offentlighets- och sekretesslagen": a first part ending in a hyphen, joined by "och".
-  const och = skipGapBack(text, start, 3);
+  const och = skipGapBack(text, start);
   if (text.startsWith('och', och - 3) && isGap(text.charCodeAt(och - 4))) {
-    const hyphen = skipGapBack(text, och - 3, 3);
+    const hyphen = skipGapBack(text, och - 3);
     if (text.charCodeAt(hyphen - 1) === 45) {
       let s = hyphen - 1;
       while (s > 0 && hyphen - s < 30 && isLetterCode(text.charCodeAt(s - 1))) s--;
@@ -643,7 +659,7 @@ function learnAlias(text: string, from: number, sfs: string, context: LawContext
     const c = text.charCodeAt(i);
     // A clause ends at ";" or ")" or a sentence's full stop; "m.m." and "bl.a." do not end it.
     if (c === 59 /* ; */ || c === 41 /* ) */) return from;
-    if (c === 46 /* . */ && isGap(text.charCodeAt(i + 1)) && isUpper(text.charCodeAt(skipGap(text, i + 1, 3)))) return from;
+    if (c === 46 /* . */ && isGap(text.charCodeAt(i + 1)) && isUpper(text.charCodeAt(skipGap(text, i + 1)))) return from;
     if (c !== 40 /* ( */) continue;
     let end = i + 1;
     while (end < limit && end - i < 40 && isLetterCode(text.charCodeAt(end))) end++;
