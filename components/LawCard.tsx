@@ -2,7 +2,7 @@ import { kindName } from '@/lib/refs/labels';
 import { lawAnchorOf, lawPlaceLabel, parseLawAnchor } from '@/lib/refs/law-anchors';
 import { lawCitation, lawHref, sfsNumberOf, wholeLawHref } from '@/lib/refs/law-links';
 import type { LawPlaceText } from '@/lib/riksdagen/types';
-import { Fact, Loading, REASONS, StaleNote, useCopyNote } from './card-parts';
+import { Fact, Loading, Problem, REASONS, StaleNote, useCopyNote } from './card-parts';
 import type { CardState, RefCardProps } from './RefCard';
 
 /*
@@ -99,22 +99,15 @@ export function LawCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-
         />
       )}
       {status === 'not-found' && (
-        <>
-          <h2 class="title" id={headingId}>
-            {nameWithoutTitle}
-          </h2>
-          <p class="problem">Lagen hittades inte i Riksdagens öppna data</p>
-          <p class="explain">Länkarna försöker ändå öppna den på {SITE_NAMES[lawSite]}.</p>
-        </>
+        <Problem
+          headingId={headingId}
+          title={nameWithoutTitle}
+          problem="Lagen hittades inte i Riksdagens öppna data"
+          explain={`Länkarna försöker ändå öppna den på ${SITE_NAMES[lawSite]}.`}
+        />
       )}
       {state?.status === 'unavailable' && (
-        <>
-          <h2 class="title" id={headingId}>
-            {nameWithoutTitle}
-          </h2>
-          <p class="problem">Kunde inte hämta uppgifter</p>
-          <p class="explain">{REASONS[state.reason]}</p>
-        </>
+        <Problem headingId={headingId} title={nameWithoutTitle} problem="Kunde inte hämta uppgifter" explain={REASONS[state.reason]} />
       )}
       <div class="actions">
         {retry && (

@@ -3,7 +3,7 @@ import { COMMITTEES } from '@/lib/refs/committees';
 import { parseReferenceId } from '@/lib/refs/ids';
 import { fallbackUrl, kindName, referenceLabel, type LawTextSite } from '@/lib/refs/labels';
 import type { ReferenceKind } from '@/lib/refs/types';
-import { Fact, Loading, REASONS, StaleNote, useCopyNote } from './card-parts';
+import { Fact, Loading, Problem, REASONS, StaleNote, useCopyNote } from './card-parts';
 import { describeLawCard, LawCard } from './LawCard';
 
 /*
@@ -98,22 +98,15 @@ function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-ti
       {status === 'loading' && <Loading headingId={headingId} label={label} />}
       {meta && <Found meta={meta} stale={state?.status === 'found' && state.stale === true} headingId={headingId} />}
       {status === 'not-found' && (
-        <>
-          <h2 class="title" id={headingId}>
-            {label}
-          </h2>
-          <p class="problem">Dokumentet hittades inte i Riksdagens öppna data</p>
-          <p class="explain">Länken söker efter det på riksdagen.se.</p>
-        </>
+        <Problem
+          headingId={headingId}
+          title={label}
+          problem="Dokumentet hittades inte i Riksdagens öppna data"
+          explain="Länken söker efter det på riksdagen.se."
+        />
       )}
       {state?.status === 'unavailable' && (
-        <>
-          <h2 class="title" id={headingId}>
-            {label}
-          </h2>
-          <p class="problem">Kunde inte hämta uppgifter</p>
-          <p class="explain">{REASONS[state.reason]}</p>
-        </>
+        <Problem headingId={headingId} title={label} problem="Kunde inte hämta uppgifter" explain={REASONS[state.reason]} />
       )}
       <div class="actions">
         {state?.status === 'unavailable' && (

@@ -68,3 +68,16 @@ export function Fact({ term, value, field }: { term: string; value: string; fiel
     </>
   );
 }
+
+/** A card that could not show its document: its name as the heading, what went wrong, and why. */
+export function Problem({ headingId, title, problem, explain }: { headingId: string; title: string; problem: string; explain: string }) {
+  return (
+    <>
+      <h2 class="title" id={headingId}>
+        {title}
+      </h2>
+      <p class="problem">{problem}</p>
+      <p class="explain">{explain}</p>
+    </>
+  );
+}
