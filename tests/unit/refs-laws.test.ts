@@ -87,6 +87,7 @@ describe('named laws standing alone', () => {
     ['Offentlighets- och sekretesslagen gäller', ['sfs:2009:400 [Offentlighets- och sekretesslagen]']],
     ['regeringsformen (RF)', ['sfs:1974:152 [regeringsformen]']],
     ['lagen om anställningsskydd', ['sfs:1982:80 [lagen om anställningsskydd]']],
+    ['Lagen om anställningsskydd gäller.', ['sfs:1982:80 [Lagen om anställningsskydd]']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
