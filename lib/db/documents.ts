@@ -1,5 +1,6 @@
 import type { DocumentMeta } from '../riksdagen/types.ts';
 import type { DocumentRecord, RiksrefDatabase } from './database.ts';
+import { approximateSize, LruTable } from './lru-table.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -25,11 +26,6 @@ export function freshness(record: Pick<DocumentRecord, 'status' | 'storedAt'>, n
   return age < CACHE_POLICY.notFoundFor ? 'fresh' : 'expired';
 }
 
-const encoder = new TextEncoder();
-function approximateSize(record: Omit<DocumentRecord, 'size'>): number {
-  return encoder.encode(JSON.stringify(record)).length;
-}
-
 export interface CacheStats {
   /** Documents found and kept (remembered "not found" answers are not documents). */
   count: number;
@@ -38,17 +34,9 @@ export interface CacheStats {
 }
 
 /** The `documents` table, with its size bound. */
-export class DocumentRepository {
-  constructor(
-    private readonly db: RiksrefDatabase,
-    private readonly maxDocuments: number = CACHE_POLICY.maxDocuments,
-  ) {}
-
-  async getMany(ids: readonly string[]): Promise<Map<string, DocumentRecord>> {
-    const records = await this.db.documents.bulkGet([...ids]);
-    const byId = new Map<string, DocumentRecord>();
-    for (const record of records) if (record) byId.set(record.id, record);
-    return byId;
+export class DocumentRepository extends LruTable<DocumentRecord> {
+  constructor(db: RiksrefDatabase, maxDocuments: number = CACHE_POLICY.maxDocuments) {
+    super(db, db.documents, maxDocuments);
   }
 
   /** Stores answers (found or not-found), then trims the table to its bound. */
@@ -64,22 +52,6 @@ export class DocumentRepository {
     await this.evictLeastRecentlyUsed();
   }
 
-  /** Marks ids as just used, so eviction keeps what pages keep asking for. */
-  async touch(ids: readonly string[], now: number): Promise<void> {
-    if (ids.length === 0) return;
-    await this.db.documents.bulkUpdate(ids.map((key) => ({ key, changes: { lastUsedAt: now } })));
-  }
-
-  async evictLeastRecentlyUsed(max = this.maxDocuments): Promise<number> {
-    return this.db.transaction('rw', this.db.documents, async () => {
-      const excess = (await this.db.documents.count()) - max;
-      if (excess <= 0) return 0;
-      const victims = await this.db.documents.orderBy('lastUsedAt').limit(excess).primaryKeys();
-      await this.db.documents.bulkDelete(victims);
-      return victims.length;
-    });
-  }
-
   async stats(): Promise<CacheStats> {
     let approxBytes = 0;
     let count = 0;
@@ -88,13 +60,5 @@ export class DocumentRepository {
       approxBytes += record.size;
     });
     return { count, approxBytes };
-  }
-
-  async clear(): Promise<number> {
-    return this.db.transaction('rw', this.db.documents, async () => {
-      const count = await this.db.documents.count();
-      await this.db.documents.clear();
-      return count;
-    });
   }
 }

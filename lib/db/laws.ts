@@ -1,6 +1,7 @@
 import type { KnownLaw } from '../riksdagen/law-answer.ts';
 import type { LawRecord, RiksrefDatabase } from './database.ts';
 import type { CacheStats } from './documents.ts';
+import { approximateSize, LruTable } from './lru-table.ts';
 
 /**
  * At most this many laws are kept, the least recently used going first. A page cites a handful;
@@ -8,20 +9,10 @@ import type { CacheStats } from './documents.ts';
  */
 export const MAX_LAWS = 100;
 
-const encoder = new TextEncoder();
-
 /** The `laws` table: one record per law, with its bound. */
-export class LawRepository {
-  constructor(
-    private readonly db: RiksrefDatabase,
-    private readonly maxLaws: number = MAX_LAWS,
-  ) {}
-
-  async getMany(ids: readonly string[]): Promise<Map<string, LawRecord>> {
-    const records = await this.db.laws.bulkGet([...ids]);
-    const byId = new Map<string, LawRecord>();
-    for (const record of records) if (record) byId.set(record.id, record);
-    return byId;
+export class LawRepository extends LruTable<LawRecord> {
+  constructor(db: RiksrefDatabase, maxLaws: number = MAX_LAWS) {
+    super(db, db.laws, maxLaws);
   }
 
   /** Stores a law with its text, or that there is no such law; then trims the table to its bound. */
@@ -30,24 +21,9 @@ export class LawRepository {
       ? { id, status: 'found', meta: law.meta, text: law.text, storedAt: now, lastUsedAt: now }
       : { id, status: 'not-found', storedAt: now, lastUsedAt: now };
     // Measured once, when stored: serialising a large text again for every stats call would cost more.
-    const size = encoder.encode(JSON.stringify(base)).length;
+    const size = approximateSize(base);
     await this.db.laws.put({ ...base, size });
     await this.evictLeastRecentlyUsed();
-  }
-
-  async touch(ids: readonly string[], now: number): Promise<void> {
-    if (ids.length === 0) return;
-    await this.db.laws.bulkUpdate(ids.map((key) => ({ key, changes: { lastUsedAt: now } })));
-  }
-
-  async evictLeastRecentlyUsed(max = this.maxLaws): Promise<number> {
-    return this.db.transaction('rw', this.db.laws, async () => {
-      const excess = (await this.db.laws.count()) - max;
-      if (excess <= 0) return 0;
-      const victims = await this.db.laws.orderBy('lastUsedAt').limit(excess).primaryKeys();
-      await this.db.laws.bulkDelete(victims);
-      return victims.length;
-    });
   }
 
   /** Laws kept (remembered "not found" answers are not laws) and their bytes, from the indexes alone. */
@@ -57,13 +33,5 @@ export class LawRepository {
       this.db.laws.orderBy('size').keys(),
     ]);
     return { count, approxBytes: sizes.reduce((sum: number, size) => sum + Number(size), 0) };
-  }
-
-  async clear(): Promise<number> {
-    return this.db.transaction('rw', this.db.laws, async () => {
-      const count = await this.db.laws.count();
-      await this.db.laws.clear();
-      return count;
-    });
   }
 }
