@@ -1,7 +1,7 @@
 import { parseReferenceId } from './ids.ts';
 import { lawAnchorOf, lawIdOf } from './law-anchors.ts';
 import { fallbackUrl, type LawTextSite } from './labels.ts';
-import { LAW_ROWS } from './laws/table.ts';
+import { LAWS } from './laws/table.ts';
 
 /*
  * How a law reference is linked and named once the page shows it: where its links lead (the
@@ -34,16 +34,6 @@ export function sfsNumberOf(id: string): string | undefined {
   return parsed?.kind === 'sfs' ? `${parsed.rm}:${parsed.number}` : undefined;
 }
 
-/** The table's abbreviation for a law (`2009:400` → `OSL`), if it has one. */
-export function lawAbbreviation(sfs: string): string | undefined {
-  return LAW_ROWS.find((row) => row.sfs === sfs && row.abbreviation)?.abbreviation;
-}
-
-/** The table's name (lower case, definite form: `offentlighets- och sekretesslagen`). */
-function tableName(sfs: string): string | undefined {
-  return LAW_ROWS.find((row) => row.sfs === sfs)?.name;
-}
-
 /**
  * A law as running text names it, number included: the open data's title in its definite form
  * (`Offentlighets- och sekretesslag (2009:400)` → `offentlighets- och sekretesslagen (2009:400)`,
@@ -54,7 +44,7 @@ function tableName(sfs: string): string | undefined {
 export function lawCitationName(sfs: string, title?: string): string {
   const fromTitle = title ? definiteTitle(title, sfs) : undefined;
   if (fromTitle) return fromTitle;
-  const name = tableName(sfs);
+  const name = LAWS.nameOf(sfs);
   if (name) {
     // "lagen om anställningsskydd" is cited "lagen (1982:80) om anställningsskydd".
     const split = /^(\S+) ((?:om|med) .*)$/.exec(name);
@@ -104,10 +94,10 @@ function lowerFirst(text: string): string {
  * the open data's title, else the table's name (`Brottsbalken`), else `SFS 1962:700`.
  */
 export function lawShortName(sfs: string, title?: string): string {
-  const abbreviation = lawAbbreviation(sfs);
+  const abbreviation = LAWS.abbreviationOf(sfs);
   if (abbreviation) return abbreviation;
   if (title) return title;
-  const name = tableName(sfs);
+  const name = LAWS.nameOf(sfs);
   if (name) return name.charAt(0).toUpperCase() + name.slice(1);
   return `SFS ${sfs}`;
 }

@@ -61,13 +61,15 @@ export class LawTable {
   private readonly byName = new Map<string, LawRow[]>();
   private readonly byAbbreviation = new Map<string, LawRow[]>();
   private readonly bySfs = new Map<string, LawRow>();
+  private readonly abbreviationBySfs = new Map<string, string>();
 
   constructor(rows: readonly LawRow[]) {
     for (const row of rows) {
       push(this.byName, row.name, row);
       if (row.abbreviation) push(this.byAbbreviation, row.abbreviation, row);
-      // The newest name for a number wins (rows are listed newest first).
+      // The newest name for a number wins (rows are listed newest first); so does its abbreviation.
       if (!this.bySfs.has(row.sfs)) this.bySfs.set(row.sfs, row);
+      if (row.abbreviation && !this.abbreviationBySfs.has(row.sfs)) this.abbreviationBySfs.set(row.sfs, row.abbreviation);
     }
   }
 
@@ -93,6 +95,11 @@ export class LawTable {
   /** The table's name for an SFS number (`2009:400` → `offentlighets- och sekretesslagen`). */
   nameOf(sfs: string): string | undefined {
     return this.bySfs.get(sfs)?.name;
+  }
+
+  /** The table's abbreviation for an SFS number (`2009:400` → `OSL`), if it has one. */
+  abbreviationOf(sfs: string): string | undefined {
+    return this.abbreviationBySfs.get(sfs);
   }
 }
 
