@@ -1,5 +1,6 @@
 import { lawIdOf } from '../refs/law-anchors.ts';
-import { lawOutcome, localDate } from '../riksdagen/law-answer.ts';
+import { localDate } from '../refs/laws/table.ts';
+import { lawOutcome } from '../riksdagen/law-answer.ts';
 import type { LawFetchOutcome } from '../riksdagen/laws.ts';
 import type { LookupOutcome } from '../riksdagen/types.ts';
 import type { LawRecord, RiksrefDatabase } from './database.ts';

@@ -3,6 +3,7 @@ import { officialCommitteeCode } from './committees.ts';
 import { FIRST_SPLIT_SESSION, normalizeNumber, normalizeSession } from './ids.ts';
 import { findLawCitations } from './laws/citations.ts';
 import { LawContext } from './laws/context.ts';
+import { localDate } from './laws/table.ts';
 import { isStatuteWord, readTypeWord, type TypeWordKind } from './type-words.ts';
 import { SESSION_KINDS, YEAR_KINDS, type Reference, type ReferenceKind } from './types.ts';
 
@@ -71,7 +72,7 @@ export function findReferences(text: string, options: FindOptions = {}): Referen
   // Law citations (laws/citations.ts) are read in a pass of their own; where one overlaps a
   // document reference found here, the citation wins: "(2009:400)" closing "10 kap. 2 §
   // offentlighets- och sekretesslagen (2009:400)" is part of that citation.
-  const laws = findLawCitations(text, options.date ?? today(), options.laws ?? new LawContext());
+  const laws = findLawCitations(text, options.date ?? localDate(Date.now()), options.laws ?? new LawContext());
   let law = 0;
   const acceptLawsBefore = (position: number) => {
     while (law < laws.length && laws[law]!.start < position) {
@@ -115,12 +116,6 @@ export function findReferences(text: string, options: FindOptions = {}): Referen
   acceptOthersBefore(Infinity);
   acceptLawsBefore(Infinity);
   return refs;
-}
-
-/** Today as `YYYY-MM-DD`, in the reader's own time zone. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 // ---------------------------------------------------------------------------------------------

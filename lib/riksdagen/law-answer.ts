@@ -20,13 +20,6 @@ export interface KnownLaw {
   textFailure?: UnavailableReason;
 }
 
-/** `YYYY-MM-DD` of a moment, in the reader's own time zone (laws change at midnight in Sweden). */
-export function localDate(epochMs: number): string {
-  const d = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** The place an anchor names, in the wording in force on `date` (or the next to come). */
 export function lawPlace(law: KnownLaw, anchor: string, date: string): LawPlaceText {
   const place: LawPlaceText = { anchor, label: lawPlaceLabel(anchor), state: 'missing' };

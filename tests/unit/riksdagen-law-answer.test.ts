@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { lookupResultSchema } from '@/lib/messages/protocol';
-import { lawOutcome, localDate, type KnownLaw } from '@/lib/riksdagen/law-answer';
+import { localDate } from '@/lib/refs/laws/table';
+import { lawOutcome, type KnownLaw } from '@/lib/riksdagen/law-answer';
 import { createHttpClient } from '@/lib/riksdagen/http';
 import { createLawClient } from '@/lib/riksdagen/laws';
 import type { DocumentMeta, LookupOutcome } from '@/lib/riksdagen/types';

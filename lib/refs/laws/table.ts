@@ -48,6 +48,16 @@ export function parseLawTable(tsv: string): LawRow[] {
 /** The shipped table. */
 export const LAW_ROWS: readonly LawRow[] = parseLawTable(LAWS_TSV);
 
+/**
+ * `YYYY-MM-DD` of a moment, in the reader's own time zone (laws change at midnight in Sweden):
+ * the date a text without one is read on, and the day a law's wording is chosen for.
+ */
+export function localDate(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** Whether a row is the law its name meant on `date` (`YYYY-MM-DD`). */
 export function inForceOn(row: LawRow, date: string): boolean {
   return (!row.from || row.from <= date) && (!row.until || date <= row.until);
