@@ -2,6 +2,7 @@ import type { PageReference } from '@/lib/messages/protocol';
 import { lawAnchorOf, lawIdOf, lawPlaceLabel, parseLawAnchor } from '@/lib/refs/law-anchors';
 import { lawShortName, sfsNumberOf } from '@/lib/refs/law-links';
 import { occurrences, PENDING } from './reference-words';
+import { RevealButton } from './RevealButton';
 
 /*
  * The side panel's "Lagar": the laws the page cites, each with the places in it the page cites —
@@ -103,20 +104,10 @@ export function LawGroup({ laws, active, onPick, onFocusItem }: LawGroupProps) {
                   const name = `${place}${anchor ? ' ' : ', '}${law.name}, ${occurrences(ref.count)}`;
                   return (
                     <li key={ref.id}>
-                      <button
-                        type="button"
-                        data-action="reveal"
-                        data-id={ref.id}
-                        data-state={ref.state}
-                        data-count={ref.count}
-                        tabIndex={ref.id === active ? 0 : -1}
-                        onClick={() => onPick(ref.id)}
-                        onFocus={() => onFocusItem(ref.id)}
-                        aria-label={name}
-                      >
+                      <RevealButton reference={ref} active={active} onPick={onPick} onFocusItem={onFocusItem} label={name}>
                         <span class="place-label">{place}</span>
                         {ref.count > 1 && <span class="place-count">{ref.count}×</span>}
-                      </button>
+                      </RevealButton>
                     </li>
                   );
                 })}

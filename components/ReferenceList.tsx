@@ -4,6 +4,7 @@ import { kindName } from '@/lib/refs/labels';
 import { REFERENCE_KINDS, type ReferenceKind } from '@/lib/refs/types';
 import { groupByLaw, LawGroup, lawItemIds } from './LawGroup';
 import { occurrences, PENDING } from './reference-words';
+import { RevealButton } from './RevealButton';
 
 export { occurrences } from './reference-words';
 
@@ -59,6 +60,11 @@ export function ReferenceList({ references, onReveal }: ReferenceListProps) {
   // The roving Tab stop: the last one used, or the first when that one is gone from the page.
   const active = current !== undefined && order.includes(current) ? current : order[0];
 
+  const pick = (id: string) => {
+    setCurrent(id);
+    onReveal(id);
+  };
+
   const focusItem = (id: string | undefined) => {
     if (id === undefined) return;
     setCurrent(id);
@@ -89,10 +95,7 @@ export function ReferenceList({ references, onReveal }: ReferenceListProps) {
             key="sfs"
             laws={group.laws}
             active={active}
-            onPick={(id) => {
-              setCurrent(id);
-              onReveal(id);
-            }}
+            onPick={pick}
             onFocusItem={setCurrent}
           />
         ) : (
@@ -103,23 +106,11 @@ export function ReferenceList({ references, onReveal }: ReferenceListProps) {
             <ul>
               {group.references.map((ref) => (
                 <li key={ref.id}>
-                  <button
-                    type="button"
-                    data-action="reveal"
-                    data-id={ref.id}
-                    data-state={ref.state}
-                    data-count={ref.count}
-                    tabIndex={ref.id === active ? 0 : -1}
-                    onClick={() => {
-                      setCurrent(ref.id);
-                      onReveal(ref.id);
-                    }}
-                    onFocus={() => setCurrent(ref.id)}
-                  >
+                  <RevealButton reference={ref} active={active} onPick={pick} onFocusItem={setCurrent}>
                     <span class="ref-label">{ref.label}</span>
                     <span class={ref.title ? 'ref-title' : 'ref-title pending'}>{ref.title ?? PENDING[ref.state as keyof typeof PENDING] ?? ''}</span>
                     <span class="ref-count">{occurrences(ref.count)}</span>
-                  </button>
+                  </RevealButton>
                 </li>
               ))}
             </ul>
