@@ -1,4 +1,4 @@
-import { fallbackUrl, findReferences, LawContext, type Reference, type ReferenceKind } from '../refs/index.ts';
+import { fallbackUrl, findReferences, LawContext, type FindOptions, type Reference, type ReferenceKind } from '../refs/index.ts';
 import { segments, type Segment } from './segments.ts';
 import { TextWrapper } from './wrap-text.ts';
 
@@ -47,12 +47,16 @@ export class Annotator {
   private readonly anchors = new TextWrapper();
   private readonly taggedLinks: HTMLAnchorElement[] = [];
   private readonly linked = new Map<string, LinkedReference>();
-  /** What the document's text has taught about its laws so far, shared by all its blocks. */
-  private readonly laws = new LawContext();
+  /**
+   * How every block is read: the document's date, and one law context for all its blocks (what
+   * the text has taught about its laws so far).
+   */
+  private readonly find: FindOptions;
 
   constructor(region: Element, options: AnnotatorOptions = {}) {
     this.region = region;
     this.options = options;
+    this.find = options.date ? { date: options.date, laws: new LawContext() } : { laws: new LawContext() };
   }
 
   /** Every reference linked so far, by its `data-riksref-ref` number. */
@@ -123,7 +127,7 @@ export class Annotator {
 
   private annotateSegment(segment: Segment): number {
     const kinds = this.options.kinds;
-    const found = findReferences(segment.text, this.options.date ? { date: this.options.date, laws: this.laws } : { laws: this.laws });
+    const found = findReferences(segment.text, this.find);
     const refs = kinds ? found.filter((r) => kinds.has(r.kind)) : found;
     if (refs.length === 0) return 0;
     let count = 0;
