@@ -8,10 +8,6 @@ export default defineConfig({
     include: ['tests/e2e/**/*.test.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
-    // One retry for a real browser's bad moment: the touch test of the hover cards hangs in about
-    // one full run in four on this two-core machine, and the cause is not found yet (see the
-    // issue notes). A test that fails twice still fails the run.
-    retry: 1,
     hookTimeout: 60_000,
   },
 });

@@ -150,7 +150,10 @@ describe('hover cards on the answer page', () => {
     expect(page.url()).toBe(URLS.answer);
     const href = await page.locator(DIR).getAttribute('href');
     expect(href).not.toBe(URLS.answer);
-    const followed = page.waitForURL((url) => url.href === href, { timeout: 5_000, waitUntil: 'commit' });
+    // Wait for the followed page to load before closing the tab: Chromium acknowledges a close that
+    // races a navigation's commit and then never closes the tab, so page.close() would wait forever
+    // (crbug.com/536385539, Playwright issues 42068 and 42366). That was this test's hang.
+    const followed = page.waitForURL((url) => url.href === href, { timeout: 5_000, waitUntil: 'load' });
     await tap();
     await followed;
     await page.close();
