@@ -27,7 +27,10 @@ export interface HttpClient {
 
 export interface HttpClientOptions {
   fetch?: typeof fetch;
-  /** Per attempt, including reading the body. */
+  /**
+   * Per request, from the moment it is asked for: waiting for a slot, every attempt (reading the
+   * body included) and the pauses between them.
+   */
   timeoutMs?: number;
   /** Attempts per request, the first included. */
   maxAttempts?: number;
@@ -149,10 +152,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return limiter;
   }
 
-  async function attempt<R>(url: string, reader: Reader<R>): Promise<Attempt<R>> {
+  async function attempt<R>(url: string, reader: Reader<R>, deadline: number): Promise<Attempt<R>> {
+    const leftMs = deadline - now();
+    // Asked for too long ago (it waited behind requests to a hung service): not worth sending.
+    if (leftMs <= 0) return { done: true, result: { ok: false, failure: { reason: 'timeout' } } };
     const controller = new AbortController();
     // One timer for the whole attempt: headers and every byte of the body (a law is 1–2 MB).
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const timer = setTimeout(() => controller.abort(), leftMs);
     try {
       const response = await doFetch(url, {
         signal: controller.signal,
@@ -187,16 +193,21 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
   async function get<R>(url: string, reader: Reader<R>): Promise<R | { ok: false; failure: HttpFailure }> {
     const host = new URL(url).host;
+    // The timeout counts from the moment the request was asked for, not from when it got a slot:
+    // behind two requests that a hung service holds, a third would otherwise start its own ten
+    // seconds only when theirs ran out, and a reader's "Försök igen" would join a lookup that
+    // cannot end in time. Waiting for a slot, every attempt and every pause fit in one timeout.
+    const deadline = now() + timeoutMs;
     let last: HttpFailure = { reason: 'network' };
     for (let n = 1; n <= maxAttempts; n++) {
       const blockedFor = (coolDown.get(host) ?? 0) - now();
-      if (blockedFor > maxDelayMs) {
+      if (blockedFor > maxDelayMs || (blockedFor > 0 && now() + blockedFor >= deadline)) {
         return { ok: false, failure: { reason: 'rate-limited', retryAfter: coolDown.get(host) } };
       }
       // Waiting happens outside the host's slots, so a pause never blocks other requests' slots.
       if (blockedFor > 0) await sleep(blockedFor);
 
-      const outcome = await limiterFor(host).run(() => attempt(url, reader));
+      const outcome = await limiterFor(host).run(() => attempt(url, reader, deadline));
       if (outcome.done) return outcome.result;
       last = outcome.failure;
 
@@ -205,7 +216,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (outcome.failure.reason === 'rate-limited') {
         coolDown.set(host, Math.max(coolDown.get(host) ?? 0, now() + waitMs));
       }
-      if (n === maxAttempts || waitMs > maxDelayMs) {
+      if (n === maxAttempts || waitMs > maxDelayMs || now() + waitMs >= deadline) {
         const retryAfter = outcome.failure.reason === 'rate-limited' ? now() + waitMs : undefined;
         return { ok: false, failure: retryAfter === undefined ? last : { ...last, retryAfter } };
       }

@@ -28,7 +28,7 @@ const fetch = (async (input: RequestInfo | URL) => {
 }) as typeof globalThis.fetch;
 
 function makeService(extra: Partial<MetadataServiceOptions> = {}) {
-  const http = createHttpClient({ fetch, sleep: async () => {}, random: () => 0.5, timeoutMs: 1000 });
+  const http = createHttpClient({ fetch, sleep: async () => {}, random: () => 0.5, timeoutMs: 10_000 });
   return createMetadataService({
     db,
     fetchDocument: async (id): Promise<LookupOutcome> => {

@@ -108,6 +108,41 @@ describe('http client', () => {
     expect(signal?.aborted).toBe(true);
   });
 
+  test('the timeout counts from when a request was asked for: requests queued behind a hung service are not sent late', async () => {
+    const calls: string[] = [];
+    const hang = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(String(input));
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }) as typeof globalThis.fetch;
+    // The real clock: the two queued requests wait for the hung ones' slots, 40 ms, all of their time.
+    const http = createHttpClient({ fetch: hang, timeoutMs: 40, now: Date.now });
+    const answers = await Promise.all([1, 2, 3, 4].map((n) => http.getJson(`${URL_A}&n=${n}`)));
+    expect(answers).toEqual(Array(4).fill({ ok: false, failure: { reason: 'timeout' } }));
+    expect(calls).toEqual([`${URL_A}&n=1`, `${URL_A}&n=2`]);
+  });
+
+  test('a pause between attempts that would outlast the timeout ends the request at once', async () => {
+    let clock = 0;
+    const { fetch, calls } = scripted(json({}, 500), json({}, 502), json({ never: true }));
+    const sleeps: number[] = [];
+    const http = createHttpClient({
+      fetch,
+      timeoutMs: 1200,
+      random: () => 0.5,
+      now: () => clock,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+      },
+    });
+    // 500 ms after the first failure fits; 1 000 ms more after the second would end at 1 500 ms.
+    expect(await http.getJson(URL_A)).toEqual({ ok: false, failure: { reason: 'http', status: 502 } });
+    expect(calls).toHaveLength(2);
+    expect(sleeps).toEqual([500]);
+  });
+
   test('a body that stalls after the headers ends as a timeout, even when the fetch ignores its signal for the body', async () => {
     // Headers at once, then the first bytes of a 2 MB answer, then nothing: the stream neither
     // ends nor errors, and it does not listen to the abort signal.

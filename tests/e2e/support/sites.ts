@@ -68,7 +68,7 @@ export const riksdagenSite: Handler = (req, res) => {
  * Set it in a test and put it back afterwards (the server lives in the test's own process).
  */
 export const dataApi: {
-  fault: 'none' | 'status-500' | 'status-429' | 'html-200' | 'hang';
+  fault: 'none' | 'status-500' | 'status-429' | 'html-200' | 'hang' | 'late-500';
   /** Seconds, sent as Retry-After with `status-429`. */
   retryAfter: number;
 } = { fault: 'none', retryAfter: 120 };
@@ -88,6 +88,9 @@ export const riksdagenData: Handler = (req, res) => {
     switch (dataApi.fault) {
       case 'hang':
         return; // never answers; the server closes the connection when it stops
+      case 'late-500':
+        // Fails, but only after a card opened on the page has been waiting for a while.
+        return void setTimeout(() => sendHtml(res, 500, '<!DOCTYPE html><title>500</title><h1>Internal Server Error</h1>'), 2_000);
       case 'status-500':
         return sendHtml(res, 500, '<!DOCTYPE html><title>500</title><h1>Internal Server Error</h1>');
       case 'status-429':
