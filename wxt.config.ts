@@ -13,6 +13,7 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    ...(process.env.RIKSREF_NO_MINIFY && { build: { minify: false } }),
   }),
   manifest: ({ browser }) => ({
     name: 'Riksref',

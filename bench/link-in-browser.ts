@@ -6,9 +6,10 @@
 // DESIGN.md: ≤ 100 ms of main-thread work for 1 MB, no single task over 50 ms.
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { launch } from '../tests/e2e/support/browser.ts';
+import { launch, launchWithoutExtension } from '../tests/e2e/support/browser.ts';
 import { URLS } from '../tests/e2e/support/sites.ts';
 import { median, summarize, type Section } from './measure.ts';
+import { startTrace, type MainThreadWork } from './trace.ts';
 
 const LOADS = 7;
 const MARK_JS = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
@@ -106,4 +107,115 @@ export async function benchLinkInBrowser(): Promise<Section> {
     await session.close();
   }
   return { title: 'Linking the ~1 MB fixtures in Chromium with the built extension (7 page loads each)', results, targets };
+}
+
+// What mark.js wraps for the traced comparison: every number of the form yyyy:n or yyyy/yy:n,
+// about as many spans as we link on the same page (issue 12's yardstick).
+const NUMBER_PATTERN = String.raw`\b\d{4}(?:\/\d{2,4})?:[A-Za-zÅÄÖåäö]{0,5}\d+`;
+/** After the work is done: two frames and a pause, the same for every page, so paint is in. */
+const SETTLE_MS = 400;
+
+async function settle(page: Page) {
+  await page.evaluate(
+    (ms) => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, ms)))),
+    SETTLE_MS,
+  );
+}
+
+async function traced(page: Page, url: string, work: (page: Page) => Promise<number>) {
+  const trace = await startTrace(page);
+  const count = await work(page);
+  await settle(page);
+  return { ...(await trace.stop(url)), count };
+}
+
+const loadOnly = async (page: Page, url: string) => {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  return 0;
+};
+
+const loadAndLink = async (page: Page, url: string) => {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.documentElement.dataset.riksrefLinking === 'done', null, { timeout: 60_000 });
+  // The metadata's answers reach the links too (titles, addresses): part of what we cost.
+  await page.waitForLoadState('networkidle');
+  return page.evaluate(() => document.querySelectorAll('a[data-riksref]').length);
+};
+
+const loadAndMark = async (page: Page, url: string) => {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  await page.addScriptTag({ path: MARK_JS });
+  return page.evaluate((pattern) => {
+    const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void } }).Mark;
+    new Mark(document.querySelector('.document-body')!).markRegExp(new RegExp(pattern, 'g'), { acrossElements: false });
+    return document.querySelectorAll('mark').length;
+  }, NUMBER_PATTERN);
+};
+
+/**
+ * The honest cost (DEVELOPERS.md, "Main-thread cost"): every task on the page's renderer main
+ * thread while it loads and links, minus the same page where Riksref stays away; mark.js the same
+ * way on the same page. Pages are loaded in turn (plain, ours, mark.js) so drift hits all three.
+ */
+export async function benchMainThread(): Promise<Section> {
+  const session = await launch();
+  // The page alone and mark.js run where Riksref is not installed at all, so that everything we
+  // add, our script's start on every page included, is counted as ours.
+  const plainSession = await launchWithoutExtension();
+  const results = [];
+  const targets = [];
+  try {
+    // The same address in both browsers: the very same page, with and without us.
+    for (const [label, url] of [
+      ['typical', URLS.longTypical],
+      ['dense', URLS.long],
+    ] as const) {
+      // One unmeasured load of each warms the caches (HTTP, metadata, code) as a reader's second visit.
+      for (const [browser, work] of [[session, loadAndLink], [plainSession, loadAndMark]] as const) {
+        const page = await browser.context.newPage();
+        await work(page, url);
+        await page.close();
+      }
+      const plain: MainThreadWork[] = [];
+      const ours: (MainThreadWork & { count: number })[] = [];
+      const mark: (MainThreadWork & { count: number })[] = [];
+      for (let i = 0; i < LOADS; i++) {
+        for (const [into, browser, work] of [
+          [plain, plainSession, loadOnly],
+          [ours, session, loadAndLink],
+          [mark, plainSession, loadAndMark],
+        ] as const) {
+          const page = await browser.context.newPage();
+          (into as MainThreadWork[]).push(await traced(page, url, (p) => work(p, url)));
+          await page.close();
+        }
+      }
+      const base = median(plain.map((w) => w.busyMs));
+      const added = (works: MainThreadWork[]) => works.map((w) => w.busyMs - base);
+      const oursAdded = summarize(`${label}: Riksref, main thread added (traced)`, added(ours));
+      const markAdded = summarize(`${label}: mark.js markRegExp, main thread added (traced)`, added(mark));
+      const ratio = oursAdded.medianMs / markAdded.medianMs;
+      const longest = Math.max(...ours.map((w) => w.longestTaskMs));
+      oursAdded.note =
+        `${ours[0]!.count} links; ${ratio.toFixed(2)}× mark.js; page alone ${base.toFixed(0)} ms; ` +
+        `longest task on the page ${longest.toFixed(1)} ms (page alone: ${Math.max(...plain.map((w) => w.longestTaskMs)).toFixed(1)} ms)`;
+      markAdded.note = `${mark[0]!.count} marks, every yyyy:n and yyyy/yy:n number`;
+      results.push(oursAdded, markAdded);
+      targets.push({
+        target: `${label}: main-thread work added ≤ mark.js's on the same page`,
+        measured: `${oursAdded.medianMs.toFixed(0)} ms vs ${markAdded.medianMs.toFixed(0)} ms (${ratio.toFixed(2)}×)`,
+        met: ratio <= 1,
+      });
+    }
+  } finally {
+    await session.close();
+    await plainSession.close();
+  }
+  return {
+    title: `Main-thread work a reader feels, traced in Chromium (every renderer task: script, style, layout, paint, GC; ${LOADS} loads each)`,
+    results,
+    targets,
+  };
 }

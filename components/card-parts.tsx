@@ -7,7 +7,13 @@ import type { LookupResult } from '@/lib/messages/protocol';
  * action's note. Pure, like the cards.
  */
 
-export const longDate = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric' });
+// Made on first use: building a DateTimeFormat costs milliseconds (locale data), and the content
+// script that imports this runs on every riksdagen.se page, most of which never show a card.
+let longDateFormat: Intl.DateTimeFormat | undefined;
+export const longDate = {
+  format: (date: Date | number) =>
+    (longDateFormat ??= new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric' })).format(date),
+};
 
 export type UnavailableReason = Extract<LookupResult, { status: 'unavailable' }>['reason'];
 

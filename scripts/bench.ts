@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 import { benchAnchoring } from '../bench/anchoring.ts';
 import { benchFindReferences } from '../bench/find-references.ts';
 import { benchLawText } from '../bench/law-text.ts';
-import { benchLinkInBrowser } from '../bench/link-in-browser.ts';
+import { benchLinkInBrowser, benchMainThread } from '../bench/link-in-browser.ts';
 import { printSection, toMarkdown, type Section } from '../bench/measure.ts';
 import { benchSize } from '../bench/size.ts';
 
@@ -13,7 +13,7 @@ const environment = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown C
 console.log(environment);
 
 const sections: Section[] = [];
-for (const run of [benchFindReferences, benchLawText, benchLinkInBrowser, benchAnchoring, benchSize]) {
+for (const run of [benchFindReferences, benchLawText, benchLinkInBrowser, benchMainThread, benchAnchoring, benchSize]) {
   const section = await run();
   printSection(section);
   sections.push(section);

@@ -92,20 +92,27 @@ export class Annotator {
     const budget = options.budgetMs ?? 8;
     const startAt = options.startAt && this.region.contains(options.startAt) ? options.startAt : undefined;
     const passes = startAt ? [segments(this.region, { from: startAt }), segments(this.region, { until: startAt })] : [segments(this.region)];
-    let chunkStart = performance.now();
+    const mutate = this.options.mutate ?? (<T>(write: () => T) => write());
     for (const pass of passes) {
-      for (const segment of pass) {
+      const iterator = pass[Symbol.iterator]();
+      let done = false;
+      while (!done) {
         if (options.signal?.aborted) return;
-        this.annotateSegment(segment);
-        const now = performance.now();
-        if (now - chunkStart >= budget) {
-          options.onChunk?.(now - chunkStart);
-          await options.yieldToMain();
-          chunkStart = performance.now();
-        }
+        const chunkStart = performance.now();
+        // One batch of writes per chunk, not per block: telling our writes from the page's (the
+        // mutation observer's take-disconnect-observe) costs the same for one block as for many.
+        done = mutate(() => {
+          for (;;) {
+            const next = iterator.next();
+            if (next.done) return true;
+            this.annotateSegment(next.value, false);
+            if (performance.now() - chunkStart >= budget) return false;
+          }
+        });
+        options.onChunk?.(performance.now() - chunkStart);
+        if (!done) await options.yieldToMain();
       }
     }
-    options.onChunk?.(performance.now() - chunkStart);
   }
 
   /** Takes every link away and puts the page's text nodes back as they were. */
@@ -125,7 +132,7 @@ export class Annotator {
     this.linked.clear();
   }
 
-  private annotateSegment(segment: Segment): number {
+  private annotateSegment(segment: Segment, batched = this.options.mutate === undefined): number {
     const kinds = this.options.kinds;
     const found = findReferences(segment.text, this.find);
     const refs = kinds ? found.filter((r) => kinds.has(r.kind)) : found;
@@ -137,8 +144,8 @@ export class Annotator {
         if (this.link(segment, refs[i]!)) count++;
       }
     };
-    if (this.options.mutate) this.options.mutate(write);
-    else write();
+    if (batched || !this.options.mutate) write();
+    else this.options.mutate(write);
     return count;
   }
 

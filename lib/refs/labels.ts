@@ -108,8 +108,18 @@ export function fallbackUrl(idOrParsed: string | ParsedReferenceId, lawSite: Law
     const serial = year === Number(a) || (a.length === 2 && year % 100 === Number(a)) ? b : a;
     return `https://eur-lex.europa.eu/eli/${parsed.type}/${year}/${Number(serial)}/oj`;
   }
-  const query = new URLSearchParams({ doktyp: SEARCH_DOKTYP[parsed.kind], q: referenceLabel(parsed) });
-  return `https://www.riksdagen.se/sv/sok/?${query.toString()}`;
+  return `https://www.riksdagen.se/sv/sok/?doktyp=${formEncode(SEARCH_DOKTYP[parsed.kind])}&q=${formEncode(referenceLabel(parsed))}`;
+}
+
+/**
+ * A query value as URLSearchParams writes it (application/x-www-form-urlencoded: a space is "+",
+ * and !'()~ are escaped too), without making a URLSearchParams for each of a page's thousands of
+ * links.
+ */
+function formEncode(value: string): string {
+  return encodeURIComponent(value)
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
 }
 
 /**

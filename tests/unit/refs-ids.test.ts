@@ -103,4 +103,14 @@ describe('fallbackUrl', () => {
     expect(url.searchParams.get('q')).toBe('bet. 2018/19:JuU12');
     expect(new URL(fallbackUrl('sou:2018:65')).searchParams.get('q')).toBe('SOU 2018:65');
   });
+
+  test('the search address is written exactly as URLSearchParams writes it, for every kind', () => {
+    for (const id of ['bet:2018/19:JuU12', 'sou:2018:65', 'dir:2017:75', 'fr:2018/19:523', 'ip:2019/20:101', 'mot:2017/18:3948', 'prop:2023/24:20', 'rskr:2018/19:100', 'skr:2014/15:146', 'ds:2019:1']) {
+      const parsed = parseReferenceId(id)!;
+      const url = fallbackUrl(id);
+      const query = url.slice(url.indexOf('?') + 1);
+      const expected = new URLSearchParams({ doktyp: new URLSearchParams(query).get('doktyp')!, q: referenceLabel(parsed) }).toString();
+      expect(query, id).toBe(expected);
+    }
+  });
 });

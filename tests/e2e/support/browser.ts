@@ -22,6 +22,15 @@ export interface Session {
  * riksdagen.se's hosts resolved to the servers so the real manifest match patterns apply.
  */
 export async function launch(options: { headless?: boolean } = {}): Promise<Session> {
+  return launchWith(options, true) as Promise<Session>;
+}
+
+/** The same browser, servers and flags without the extension: the benchmarks' baseline. */
+export async function launchWithoutExtension(): Promise<Pick<Session, 'context' | 'site' | 'data' | 'close'>> {
+  return launchWith({}, false);
+}
+
+async function launchWith(options: { headless?: boolean }, extension: boolean): Promise<Session | Pick<Session, 'context' | 'site' | 'data' | 'close'>> {
   const site = await startServer(riksdagenSite);
   const data = await startServer(riksdagenData);
   const profile = await mkdtemp(join(tmpdir(), 'riksref-profile-'));
@@ -33,8 +42,7 @@ export async function launch(options: { headless?: boolean } = {}): Promise<Sess
       viewport: { width: 1280, height: 900 },
       locale: 'sv-SE',
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
         '--no-sandbox',
         // No quotes around the rules: this is an argv entry, not a shell word.
         `--host-resolver-rules=MAP www.riksdagen.se 127.0.0.1:${site.port}, MAP riksdagen.se 127.0.0.1:${site.port}, MAP data.riksdagen.se 127.0.0.1:${data.port}`,
@@ -46,22 +54,17 @@ export async function launch(options: { headless?: boolean } = {}): Promise<Sess
         '--disable-quic',
       ],
     });
+    const ctx = context;
+    const close = async () => {
+      await ctx.close().catch(() => {});
+      await Promise.all([site.close(), data.close()]);
+      await rm(profile, { recursive: true, force: true });
+    };
+    if (!extension) return { context: ctx, site, data, close };
     const serviceWorker =
       context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(serviceWorker.url()).host;
-    const ctx = context;
-    return {
-      context: ctx,
-      site,
-      data,
-      extensionId,
-      serviceWorker,
-      close: async () => {
-        await ctx.close().catch(() => {});
-        await Promise.all([site.close(), data.close()]);
-        await rm(profile, { recursive: true, force: true });
-      },
-    };
+    return { context: ctx, site, data, extensionId, serviceWorker, close };
   } catch (error) {
     await context?.close().catch(() => {});
     await Promise.all([site.close(), data.close()]);

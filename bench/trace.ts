@@ -1,0 +1,78 @@
+// Main-thread work as the reader feels it: a Chrome DevTools Protocol trace of the page's renderer
+// while it loads (and, for us, links and receives its metadata), summed over every task on the
+// renderer's main thread: script, style recalculation, layout, paint and garbage collection alike.
+import type { CDPSession, Page } from 'playwright-core';
+
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'].join(',');
+
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { url?: string; processId?: number; frame?: string } };
+}
+
+export interface MainThreadWork {
+  /** Sum of the RunTask durations on the page's CrRendererMain thread, ms. */
+  busyMs: number;
+  /** The longest of those tasks, ms. */
+  longestTaskMs: number;
+  tasks: number;
+}
+
+/** Starts tracing `page`'s browser; `stop()` ends it and returns the main-thread work for `url`. */
+export async function startTrace(page: Page): Promise<{ stop(url: string): Promise<MainThreadWork>; events: TraceEvent[] }> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (message) => {
+    for (const event of message.value as unknown as TraceEvent[]) events.push(event);
+  });
+  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  return {
+    events,
+    async stop(url) {
+      const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.end');
+      await complete;
+      await cdp.detach();
+      return mainThreadWork(events, url);
+    },
+  };
+}
+
+/**
+ * The renderer that showed `url` is the one whose frame committed it (the tab may have started in
+ * another process); its main thread is the one named CrRendererMain. Overlapping RunTask events
+ * (nested run loops) are counted once.
+ */
+export function mainThreadWork(events: readonly TraceEvent[], url: string): MainThreadWork {
+  const committed = events.find(
+    (e) => (e.name === 'FrameCommittedInBrowser' || e.name === 'NavigationStartToEnd') && e.args?.data?.url === url,
+  );
+  const pid = committed?.args?.data?.processId ?? committed?.pid;
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = mains.find((e) => e.pid === pid);
+  if (!main) throw new Error(`no renderer main thread found for ${url} (pid ${pid}, ${mains.length} renderer threads)`);
+  const tasks = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
+  let busy = 0;
+  let longest = 0;
+  let end = -Infinity;
+  let count = 0;
+  for (const task of tasks) {
+    const taskEnd = task.ts + task.dur!;
+    if (task.ts >= end) {
+      busy += task.dur!;
+      longest = Math.max(longest, task.dur!);
+      count++;
+    } else if (taskEnd > end) {
+      busy += taskEnd - end;
+    }
+    end = Math.max(end, taskEnd);
+  }
+  return { busyMs: busy / 1000, longestTaskMs: longest / 1000, tasks: count };
+}
