@@ -47,6 +47,8 @@ export class Annotator {
   private readonly anchors = new TextWrapper();
   private readonly taggedLinks: HTMLAnchorElement[] = [];
   private readonly linked = new Map<string, LinkedReference>();
+  /** The distinct ids among them, kept as they are linked: asked for after every chunk. */
+  private readonly distinct = new Set<string>();
   /**
    * How every block is read: the document's date, and one law context for all its blocks (what
    * the text has taught about its laws so far).
@@ -65,8 +67,8 @@ export class Annotator {
   }
 
   /** The distinct canonical ids linked so far. */
-  ids(): Set<string> {
-    return new Set([...this.linked.values()].map((r) => r.id));
+  ids(): ReadonlySet<string> {
+    return this.distinct;
   }
 
   /** Links everything in the region (or under `within`) at once. */
@@ -130,6 +132,7 @@ export class Annotator {
     }
     this.taggedLinks.length = 0;
     this.linked.clear();
+    this.distinct.clear();
   }
 
   private annotateSegment(segment: Segment, batched = this.options.mutate === undefined): number {
@@ -175,6 +178,7 @@ export class Annotator {
       link.setAttribute(ATTR_EXISTING, '');
       this.taggedLinks.push(link);
       this.linked.set(key, { id: ref.id, kind: ref.kind, anchors: [link] });
+      this.distinct.add(ref.id);
       return true;
     }
 
@@ -191,6 +195,7 @@ export class Annotator {
       anchors.unshift(anchor);
     }
     this.linked.set(key, { id: ref.id, kind: ref.kind, anchors });
+    this.distinct.add(ref.id);
     return true;
   }
 }

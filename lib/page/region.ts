@@ -60,7 +60,9 @@ function measureProse(root: Element): Map<Element, number> {
       if (node.nodeType === 3) total += (node as Text).length;
       else if (node.nodeType === 1) total += visit(node as Element);
     }
-    sizes.set(el, total);
+    // Only containers are ever descended into: on a 10 MB page, a size for every paragraph costs
+    // more than the decision itself.
+    if (el === root || CONTAINERS.has(el.tagName)) sizes.set(el, total);
     return total;
   };
   visit(root);

@@ -136,6 +136,26 @@ describe('linking references in Chromium with the built extension', () => {
     await page.close();
   });
 
+  test('a 10 MB document is linked whole: every paragraph as fully as its first copy near the top', async () => {
+    const page = await open(URLS.huge);
+    await page.waitForFunction(() => document.documentElement.dataset.riksrefLinking === 'done', null, { timeout: 50_000 });
+    // The page repeats a few paragraphs for 10 MB: each copy must carry as many links as the first.
+    const copies = await page.evaluate(() => {
+      const byText = new Map<string, number[]>();
+      for (const p of document.querySelectorAll('main p')) {
+        const refs = new Set(Array.from(p.querySelectorAll('a[data-riksref-ref]'), (a) => a.getAttribute('data-riksref-ref'))).size;
+        const key = p.textContent!;
+        byText.set(key, [...(byText.get(key) ?? []), refs]);
+      }
+      return Array.from(byText.values(), (counts) => ({ first: counts[0]!, copies: counts.length, short: counts.filter((n) => n !== counts[0]).length }));
+    });
+    expect(copies.reduce((n, c) => n + c.copies, 0)).toBeGreaterThan(10_000);
+    expect(copies.some((c) => c.first > 0)).toBe(true);
+    expect(copies.map((c) => c.short)).toEqual(copies.map(() => 0));
+    expect(await page.evaluate(() => document.querySelector('main')!.textContent!.length)).toBeGreaterThan(9_500_000);
+    await page.close();
+  });
+
   test('the start page is still untouched', async () => {
     const page = await open(URLS.start);
     await page.waitForTimeout(500);

@@ -18,6 +18,8 @@ export const URLS = {
   search: 'https://www.riksdagen.se/sv/sok/?q=terrorism',
   long: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/ett-langt-betankande_H601JuU99/',
   longTypical: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/ett-langt-vanligt-betankande_H601JuU96/',
+  // Ten times longer (10 MB of text, typical density): the scale the reader's page must survive.
+  huge: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/ett-mycket-langt-betankande_H601JuU95/',
   // The long documents again at addresses that are not document pages, where Riksref stays away.
   benchTypical: 'https://www.riksdagen.se/sv/bench/typical/',
   benchDense: 'https://www.riksdagen.se/sv/bench/dense/',
@@ -37,6 +39,7 @@ const sitePages: Record<string, () => string> = {
   [new URL(URLS.answerOldScheme).pathname]: () => page('answer-H612523.html'),
   [new URL(URLS.long).pathname]: () => longDocumentPage(),
   [new URL(URLS.longTypical).pathname]: () => longDocumentPage(1_000_000, 'typical'),
+  [new URL(URLS.huge).pathname]: () => longDocumentPage(10_000_000, 'typical'),
   [new URL(URLS.benchTypical).pathname]: () => longDocumentPage(1_000_000, 'typical'),
   [new URL(URLS.benchDense).pathname]: () => longDocumentPage(),
   [new URL(URLS.dynamic).pathname]: () => page('dynamic-H6021123.html'),
