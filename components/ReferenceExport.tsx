@@ -26,9 +26,9 @@ const TEXT = {
 };
 
 const CSS = `
-.reference-export { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; margin: 0.25rem 0 0.5rem; }
-.reference-export button { font: inherit; font-size: 0.9rem; padding: 0.15rem 0.6rem; border: 1px solid GrayText; border-radius: 6px; background: ButtonFace; color: ButtonText; cursor: pointer; }
-.reference-export button:disabled { cursor: progress; }
+.citation-files { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; margin: 0.25rem 0 0.5rem; }
+.citation-files button { font: inherit; font-size: 0.9rem; padding: 0.15rem 0.6rem; border: 1px solid GrayText; border-radius: 6px; background: ButtonFace; color: ButtonText; cursor: pointer; }
+.citation-files button:disabled { cursor: progress; }
 .export-lead, .export-status { color: var(--muted); font-size: 0.9rem; }
 .export-status { flex-basis: 100%; margin: 0; min-height: 1.2em; }
 `;
@@ -56,7 +56,7 @@ export function ReferenceExport({ onExport }: ReferenceExportProps) {
   };
 
   return (
-    <div class="reference-export" role="group" aria-label={TEXT.group}>
+    <div class="citation-files" role="group" aria-label={TEXT.group}>
       <style>{CSS}</style>
       <span class="export-lead" aria-hidden="true">
         {TEXT.lead}
