@@ -2,7 +2,8 @@ import { kindName } from '@/lib/refs/labels';
 import { lawAnchorOf, lawPlaceLabel, parseLawAnchor } from '@/lib/refs/law-anchors';
 import { lawCitation, lawHref, sfsNumberOf, wholeLawHref } from '@/lib/refs/law-links';
 import type { LawPlaceText } from '@/lib/riksdagen/types';
-import { Fact, Loading, Problem, REASONS, StaleNote, useCopyNote } from './card-parts';
+import { Fact, Loading, Problem, REASONS, StaleNote } from './card-parts';
+import { CitationMenu, useCopyNote } from './CitationMenu';
 import type { CardState, RefCardProps } from './RefCard';
 
 /*
@@ -125,11 +126,7 @@ export function LawCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-
             {anchor ? 'Hela lagen' : 'Öppna lagen'}
           </a>
         )}
-        {status !== 'loading' && (
-          <button type="button" data-action="copy" onClick={() => void copyCitation(lawCitation(placeLabel, sfs, meta?.title))}>
-            Kopiera hänvisning
-          </button>
-        )}
+        {status !== 'loading' && <CitationMenu key={id} onPick={(format) => void copyCitation(format)} />}
       </div>
       <p class="copied" role="status">
         {copyNote}

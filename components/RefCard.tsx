@@ -3,7 +3,9 @@ import { COMMITTEES } from '@/lib/refs/committees';
 import { parseReferenceId } from '@/lib/refs/ids';
 import { fallbackUrl, kindName, referenceLabel, type LawTextSite } from '@/lib/refs/labels';
 import type { ReferenceKind } from '@/lib/refs/types';
-import { Fact, Loading, Problem, REASONS, StaleNote, useCopyNote } from './card-parts';
+import type { CitationFormat } from '@/lib/cite/formats';
+import { Fact, Loading, Problem, REASONS, StaleNote } from './card-parts';
+import { CitationMenu, useCopyNote } from './CitationMenu';
 import { describeLawCard, LawCard } from './LawCard';
 
 /*
@@ -24,19 +26,14 @@ export interface RefCardProps {
   state: CardState | undefined;
   /** "Försök igen" after a failed lookup. */
   onRetry?: () => void;
-  /** "Kopiera hänvisning": the caller writes the citation to the clipboard; a rejection is shown. */
-  onCopy?: (citation: string) => void | Promise<void>;
+  /** "Kopiera hänvisning" in a format: the caller formats it and writes it to the clipboard; a rejection is shown. */
+  onCopy?: (format: CitationFormat) => void | Promise<void>;
   /** Id of the title element, so the card can be labelled by it. */
   headingId?: string;
   /** Where law texts open (the reader's setting); riksdagen.se when not given. */
   lawSite?: LawTextSite;
   /** The page's own document date (`YYYY-MM-DD`), so a law card can say the law has changed since. */
   documentDate?: string;
-}
-
-/** `SOU 2018:65 Informationsutbyte vid samverkan mot terrorism`: how a reader cites a document. */
-export function citation(label: string, title?: string): string {
-  return title ? `${label} ${title}` : label;
 }
 
 /** "Departement", "Utskott", or a neutral word when the code is neither. */
@@ -80,7 +77,6 @@ function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-ti
   const meta = state?.status === 'found' ? state.meta : undefined;
   const label = meta?.label ?? (parsed ? referenceLabel(parsed) : id);
   const [copyNote, copyCitation] = useCopyNote(id, onCopy);
-  const copy = () => copyCitation(citation(label, meta?.title));
 
   return (
     <section
@@ -137,11 +133,7 @@ function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-ti
             </a>
           )
         )}
-        {status !== 'loading' && (
-          <button type="button" data-action="copy" onClick={() => void copy()}>
-            Kopiera hänvisning
-          </button>
-        )}
+        {status !== 'loading' && <CitationMenu key={id} onPick={(format) => void copyCitation(format)} />}
       </div>
       <p class="copied" role="status">
         {copyNote}

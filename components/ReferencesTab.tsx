@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PageReference } from '@/lib/messages/protocol';
+import { ReferenceExport, type ExportCitationFormat } from './ReferenceExport';
 import { ReferenceList, summarize } from './ReferenceList';
 import { errorMessage } from '@/lib/error-message';
 
@@ -19,8 +20,11 @@ type State =
   | { phase: 'ready'; url: string; references: PageReference[] }
   | { phase: 'failed'; error: string };
 
+/** The page's references as a file for reference managers (ReferenceExport.tsx); the side panel passes the real one. */
+export type ExportReferences = (page: { url: string; references: PageReference[] }, format: ExportCitationFormat) => Promise<{ filename: string; count: number }>;
+
 /** "Referenser": the list for the page in the current tab, kept up to date. */
-export function ReferencesTab({ api }: { api: PageReferencesApi }) {
+export function ReferencesTab({ api, exportReferences }: { api: PageReferencesApi; exportReferences?: ExportReferences }) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [message, setMessage] = useState('');
   // Which occurrence of each reference comes next; starts over on a new page.
@@ -77,6 +81,7 @@ export function ReferencesTab({ api }: { api: PageReferencesApi }) {
             <p class="summary" data-field="summary">
               {summarize(state.references)}
             </p>
+            {exportReferences && <ReferenceExport onExport={(format) => exportReferences(state, format)} />}
             <ReferenceList references={state.references} onReveal={(id) => void reveal(id)} />
           </>
         ))}

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { LookupResult } from '@/lib/messages/protocol';
 
 /*
  * Pieces both hover cards use — the document card (RefCard.tsx) and the law card (LawCard.tsx):
- * the loading skeleton, the "why it failed" sentences, the stale note, a fact row, and the copy
- * action's note. Pure, like the cards.
+ * the loading skeleton, the "why it failed" sentences, the stale note and a fact row (the copy
+ * action is CitationMenu.tsx). Pure, like the cards.
  */
 
 // Made on first use: building a DateTimeFormat costs milliseconds (locale data), and the content
@@ -24,24 +23,6 @@ export const REASONS: Readonly<Record<UnavailableReason, string>> = {
   'rate-limited': 'Riksdagens öppna data bad oss vänta en stund.',
   malformed: 'Riksdagens öppna data gav ett svar som inte gick att läsa.',
 };
-
-/**
- * "Kopiera hänvisning": hands the citation to the caller and says how it went. A new reference
- * in the same card starts without the previous one's note.
- */
-export function useCopyNote(id: string, onCopy: ((citation: string) => void | Promise<void>) | undefined) {
-  const [note, setNote] = useState('');
-  useEffect(() => setNote(''), [id]);
-  const copy = async (citation: string) => {
-    try {
-      await onCopy?.(citation);
-      setNote('Hänvisningen är kopierad.');
-    } catch {
-      setNote('Kunde inte kopiera. Markera texten och kopiera själv.');
-    }
-  };
-  return [note, copy] as const;
-}
 
 /** Placeholders the size of what is coming, so the card keeps its size when the data arrives. */
 export function Loading({ headingId, label }: { headingId: string; label: string }) {

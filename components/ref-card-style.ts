@@ -61,6 +61,8 @@ export const TEXT_PAIRS: ReadonlyArray<[keyof Palette, keyof Palette]> = [
   ['onAccent', 'accent'],
   ['noteText', 'noteBackground'],
   ['text', 'quoteBackground'],
+  // The copy menu's focused or hovered choice.
+  ['accent', 'quoteBackground'],
 ];
 
 const vars = (p: Palette) =>
@@ -150,6 +152,9 @@ ${kindRules}
 }
 .actions a:hover, .actions button:hover { text-decoration-thickness: 2px; }
 .card :focus-visible { outline: 2px solid var(--rr-accent); outline-offset: 2px; border-radius: 2px; }
+.menu { flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 4px; padding: 4px; border: 1px solid var(--rr-border); border-radius: 4px; }
+.menu [role=menuitem] { padding: 2px 8px; border-radius: 4px; color: var(--rr-accent); font-size: 13px; cursor: pointer; }
+.menu [role=menuitem]:hover, .menu [role=menuitem]:focus { background: var(--rr-quoteBackground); }
 .copied { margin: 0; min-height: 1.2em; color: var(--rr-muted); font-size: 12px; }
 .skeleton { display: block; height: 12px; border-radius: 4px; background: var(--rr-skeleton); }
 .skeleton.title-line { height: 18px; width: 90%; }

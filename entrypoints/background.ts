@@ -1,3 +1,5 @@
+import { documentReferences } from '@/lib/cite/documents';
+import { createCitationHandlers } from '@/lib/cite/handler';
 import { RiksrefDatabase } from '@/lib/db/database';
 import { createHighlightHandlers } from '@/lib/db/highlight-handlers';
 import { createMetadataService } from '@/lib/db/metadata';
@@ -5,7 +7,7 @@ import { createMessageHandler, listen } from '@/lib/messages/handle';
 import { KEYBOARD_COMMAND, SAVE_SELECTION_COMMAND, type TabCommand } from '@/lib/messages/tab-commands';
 import { parseDocumentUrl } from '@/lib/page/url';
 import { createRiksdagenClient } from '@/lib/riksdagen/client';
-import { createHttpClient } from '@/lib/riksdagen/http';
+import { createHttpClient, HTTP_DEFAULTS } from '@/lib/riksdagen/http';
 import { createLawClient } from '@/lib/riksdagen/laws';
 
 // Where "Spara markering" appears in the context menu: the pages our content script runs on.
@@ -33,11 +35,22 @@ export default defineBackground(() => {
   // One HTTP client for documents and laws alike: its per-host limit and back-off count every
   // request we make to data.riksdagen.se.
   const http = createHttpClient();
+  const riksdagen = createRiksdagenClient({ http });
   const metadata = createMetadataService({
     db,
-    fetchDocument: createRiksdagenClient({ http }).lookup,
+    fetchDocument: riksdagen.lookup,
     fetchLaw: createLawClient({ http }).fetchLaw,
   });
+  // The Markdown export's references: each document's dokumentstatus, for as long as one request may take.
+  const referencesOf = (documents: Parameters<typeof documentReferences>[0]) =>
+    documentReferences(
+      documents,
+      async (dokId) => {
+        const status = await riksdagen.documentStatus(dokId);
+        return status.ok ? status.dokument : undefined;
+      },
+      HTTP_DEFAULTS.timeoutMs,
+    );
 
   listen(
     browser.runtime.onMessage,
@@ -45,7 +58,8 @@ export default defineBackground(() => {
       lookupReferences: async ({ ids }) => ({ results: await metadata.lookupMany(ids) }),
       getCacheStats: () => metadata.stats(),
       clearCache: async () => ({ removed: await metadata.clear() }),
-      ...createHighlightHandlers(db, Date.now, (dokIds) => void tellOpenPages(dokIds)),
+      ...createHighlightHandlers(db, Date.now, (dokIds) => void tellOpenPages(dokIds), referencesOf),
+      ...createCitationHandlers((ids) => metadata.lookupMany(ids)),
     }),
   );
 

@@ -101,7 +101,7 @@ export async function showWhenAnchored(
 }
 
 /** Hands text to the browser as a file download: an object URL and an `<a download>`. */
-function download(filename: string, mimeType: string, text: string): void {
+export function download(filename: string, mimeType: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;

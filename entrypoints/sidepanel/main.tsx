@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { HighlightsTab } from '@/components/HighlightsTab';
 import { ReferencesTab } from '@/components/ReferencesTab';
 import { Tabs } from '@/components/Tabs';
+import { exportReferences } from './citations-link';
 import { followCurrentTab } from './current-tab';
 import { createHighlightsLink } from './highlights-link';
 import { createTabLink } from './tab-link';
@@ -23,7 +24,7 @@ function SidePanel() {
       label="Riksref"
       initial={initial}
       tabs={[
-        { id: 'references', label: 'Referenser', panel: <ReferencesTab api={references} /> },
+        { id: 'references', label: 'Referenser', panel: <ReferencesTab api={references} exportReferences={exportReferences} /> },
         { id: 'highlights', label: 'Markeringar', panel: <HighlightsTab api={highlights} /> },
       ]}
     />

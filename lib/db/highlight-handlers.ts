@@ -1,4 +1,5 @@
-import { exportMarkdown } from '../highlights/markdown.ts';
+import type { HighlightedDocument } from '../cite/documents.ts';
+import { exportMarkdown, groupByDocument } from '../highlights/markdown.ts';
 import { exportJson, parseImport } from '../highlights/web-annotation.ts';
 import type { Handlers } from '../messages/handle.ts';
 import type { RiksrefDatabase } from './database.ts';
@@ -20,16 +21,20 @@ export type HighlightHandlers = Pick<
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** Each document's reference by dok_id, for the Markdown export (lib/cite/documents.ts). */
+export type DocumentReferences = (documents: HighlightedDocument[]) => Promise<ReadonlyMap<string, string>>;
+
 /**
  * The background's answers to the highlight messages, over one database. `onChange` hears which
  * documents' highlights a message changed (saved, edited, deleted, restored, imported), so that
  * open pages of those documents can repaint; orphan marks from a visit change no paint and are
- * not reported.
+ * not reported. `references` gives the Markdown export each document's reference.
  */
 export function createHighlightHandlers(
   db: RiksrefDatabase,
   now: () => number = Date.now,
   onChange: (dokIds: string[]) => void = () => {},
+  references: DocumentReferences = async () => new Map(),
 ): HighlightHandlers {
   const repo = new HighlightRepository(db);
   const changed = <T extends { saved: boolean; highlight: { dokId: string } } | null>(outcome: T): T => {
@@ -64,9 +69,10 @@ export function createHighlightHandlers(
     async exportHighlights({ format, dokId }) {
       const highlights = dokId ? await repo.forDocument(dokId) : await repo.all();
       const name = `riksref-markeringar${dokId ? `-${dokId}` : ''}-${day(now())}`;
-      return format === 'json'
-        ? { filename: `${name}.json`, mimeType: 'application/json', text: exportJson(highlights), count: highlights.length }
-        : { filename: `${name}.md`, mimeType: 'text/markdown', text: exportMarkdown(highlights, now()), count: highlights.length };
+      if (format === 'json') return { filename: `${name}.json`, mimeType: 'application/json', text: exportJson(highlights), count: highlights.length };
+      const documents = groupByDocument(highlights).map(({ dokId, title, url, highlights: [first] }) => ({ dokId, kind: first!.kind, title, url }));
+      const text = exportMarkdown(highlights, now(), await references(documents));
+      return { filename: `${name}.md`, mimeType: 'text/markdown', text, count: highlights.length };
     },
   };
 }

@@ -1,9 +1,9 @@
 import { byDocumentOrder, COLOR_LABELS, type Highlight } from './highlight.ts';
 
 /*
- * Markdown export, for pasting into one's own notes: one section per document (its title, dok_id
- * and address), its highlights in document order as block quotes, each note under its quote.
- * Documents come in the order they were last worked on.
+ * Markdown export, for pasting into one's own notes: one section per document (its title, dok_id,
+ * address and its reference as a researcher would cite it), its highlights in document order as
+ * block quotes, each note under its quote. Documents come in the order they were last worked on.
  */
 
 const dates = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short' });
@@ -36,10 +36,16 @@ export function groupByDocument(highlights: readonly Highlight[]): { dokId: stri
     });
 }
 
-export function exportMarkdown(highlights: readonly Highlight[], exportedAt = Date.now()): string {
+/**
+ * `references` holds each document's reference by dok_id (lib/cite/documents.ts, made in the
+ * background); a document without one gets none.
+ */
+export function exportMarkdown(highlights: readonly Highlight[], exportedAt = Date.now(), references: ReadonlyMap<string, string> = new Map()): string {
   const lines: string[] = [`# Markeringar från Riksref`, '', `Exporterade ${dates.format(exportedAt)}.`];
   for (const group of groupByDocument(highlights)) {
     lines.push('', `## ${group.title.replace(/\s+/g, ' ').trim()} (${group.dokId})`, '', `<${group.url}>`);
+    const reference = references.get(group.dokId);
+    if (reference) lines.push('', `Hänvisning: ${reference}`);
     for (const h of group.highlights) {
       lines.push('', blockQuote(h.selectors.quote.exact));
       const meta = `${COLOR_LABELS[h.color]} markering, ${dates.format(h.created)}${h.orphan ? ' – hittades inte på sidan senast' : ''}`;

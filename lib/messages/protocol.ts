@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CITATION_FORMATS } from '../cite/formats.ts';
 import { highlightChangesSchema, highlightSchema } from '../highlights/highlight.ts';
 import { parseReferenceId } from '../refs/ids.ts';
 import { REFERENCE_KINDS } from '../refs/types.ts';
@@ -86,6 +87,8 @@ export const saveOutcomeSchema = z.discriminatedUnion('saved', [
 const highlightId = z.string().check(z.minLength(1), z.maxLength(200));
 const dokId = z.string().check(z.minLength(1), z.maxLength(100));
 const highlightList = z.object({ highlights: z.array(highlightSchema) });
+/** A file for the reader to save (or, for one citation, to copy): its name, type, text and how many entries. */
+const exportedFile = z.object({ filename: z.string(), mimeType: z.string(), text: z.string(), count: z.number() });
 
 export const MESSAGES = {
   /** One batch per page: the unique ids it cites → what is known about each. */
@@ -163,7 +166,21 @@ export const MESSAGES = {
   /** Every highlight (or one document's) as a file to save. */
   exportHighlights: {
     request: z.object({ format: z.enum(['json', 'markdown']), dokId: z.optional(dokId) }),
-    response: z.object({ filename: z.string(), mimeType: z.string(), text: z.string(), count: z.number() }),
+    response: exportedFile,
+  },
+
+  /**
+   * Citations (issue 14): the card's "Kopiera hänvisning" (one id) and the side panel's export
+   * (the page's ids), formatted in the background with what is known of each document. `dokId`
+   * is the citing document's, for the file's name.
+   */
+  formatCitations: {
+    request: z.object({
+      ids: z.array(referenceId).check(z.minLength(1), z.maxLength(MAX_IDS_PER_LOOKUP)),
+      format: z.enum(CITATION_FORMATS),
+      dokId: z.optional(dokId),
+    }),
+    response: exportedFile,
   },
 } as const;
 

@@ -183,6 +183,10 @@ describe('the side panel’s "Markeringar"', () => {
     expect(markdown.suggestedFilename()).toMatch(/\.md$/);
     const md = await readFile(await markdown.path(), 'utf8');
     expect(md).toContain(`> ${SENTENCE}`);
+    // The document's reference, from its dokumentstatus (issue 14).
+    expect(md).toContain(
+      'Hänvisning: Svar på fråga 2018/19:523 av Roger Haddad (L) Säpos lista över kommuner som kan beröras av återvändare från IS. Justitiedepartementet, 2019-04-17. https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svar-pa-skriftlig-fraga/_H612523\n',
+    );
 
     // Gone from the database (and so from the page) …
     await deleteAllHighlights(extensionPage);

@@ -123,12 +123,13 @@ describe('law card: a section that was found', () => {
     expect(action('open-law')!.getAttribute('href')).toBe('https://lagen.nu/2009:400');
   });
 
-  test('"Kopiera hänvisning" copies the citation as running text writes it', async () => {
+  test('"Kopiera hänvisning" offers the formats (the Swedish one cites the law as running text does, lib/cite)', async () => {
     const onCopy = vi.fn(async () => {});
     render(<RefCard id="sfs:2009:400#K26P1" state={FOUND} onCopy={onCopy} />);
     fireEvent.click(screen.getByRole('button', { name: 'Kopiera hänvisning' }));
-    expect(onCopy).toHaveBeenCalledWith('26 kap. 1 § offentlighets- och sekretesslagen (2009:400)');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Hänvisningen är kopierad.'));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Svensk hänvisning' }));
+    expect(onCopy).toHaveBeenCalledWith('swedish');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Kopierat: Svensk hänvisning.'));
   });
 
   test('a chapter alone: "Öppna kapitlet"', () => {
@@ -266,7 +267,8 @@ describe('law card: a law as a whole', () => {
     expect(action('open-law')!.getAttribute('href')).toBe(OSL_URL);
     expect(tabStops()).toEqual(['open-law', 'copy']);
     fireEvent.click(action('copy')!);
-    expect(onCopy).toHaveBeenCalledWith('offentlighets- och sekretesslagen (2009:400)');
+    fireEvent.click(screen.getByRole('menuitem', { name: 'CSL-JSON' }));
+    expect(onCopy).toHaveBeenCalledWith('csl-json');
   });
 
   test('on lagen.nu when chosen', () => {

@@ -24,6 +24,7 @@ beforeEach(() => {
     lookupReferences: notHere,
     getCacheStats: notHere,
     clearCache: notHere,
+    formatCitations: notHere,
     ...createHighlightHandlers(db, () => NOW, (dokIds) => changes.push(dokIds)),
   };
   transport = createMessageHandler(handlers);

@@ -31,6 +31,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     reportAnchoring: vi.fn(),
     importHighlights: vi.fn(),
     exportHighlights: vi.fn(),
+    // Citations have their own tests (messages-citations.test.ts).
+    formatCitations: vi.fn(),
     ...overrides,
   };
 }
@@ -82,7 +84,7 @@ describe('the background rejects malformed messages with a clear error', () => {
   ])('%s', async (_what, message) => {
     const h = handlers();
     const reply = await createMessageHandler(h)(message);
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Malformed message: expected \{ riksref: 1, name: lookupReferences \| getCacheStats \| clearCache \| saveHighlight \| .* \| exportHighlights, payload \}/) });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Malformed message: expected \{ riksref: 1, name: lookupReferences \| getCacheStats \| clearCache \| saveHighlight \| .* \| exportHighlights \| formatCitations, payload \}/) });
     expect(h.clearCache).not.toHaveBeenCalled();
   });
 

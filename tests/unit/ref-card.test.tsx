@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { askedBy, citation, describeCard, RefCard, type CardState } from '@/components/RefCard';
+import { askedBy, describeCard, RefCard, type CardState } from '@/components/RefCard';
 import { CARD_PALETTE, TEXT_PAIRS } from '@/components/ref-card-style';
 import { fallbackUrl } from '@/lib/refs/labels';
 
@@ -90,18 +90,22 @@ describe('RefCard: a document that was found', () => {
     expect(tabStops()).toEqual(['open', 'copy']);
   });
 
-  test('"Kopiera hänvisning" hands the citation to the caller and says it is done', async () => {
+  test('"Kopiera hänvisning" offers the formats and hands the one picked to the caller, then says it is done', async () => {
     const onCopy = vi.fn(async () => {});
     render(<RefCard id="sou:2018:65" state={SOU} onCopy={onCopy} />);
     fireEvent.click(screen.getByRole('button', { name: 'Kopiera hänvisning' }));
-    expect(onCopy).toHaveBeenCalledWith('SOU 2018:65 Informationsutbyte vid samverkan mot terrorism');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Hänvisningen är kopierad.'));
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Svensk hänvisning', 'RIS (Zotero, EndNote)', 'BibTeX', 'CSL-JSON']);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'BibTeX' }));
+    expect(onCopy).toHaveBeenCalledWith('bibtex');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Kopierat: BibTeX.'));
+    expect(screen.queryByRole('menu')).toBeNull();
   });
 
   test('a copy that fails says so instead of pretending', async () => {
     render(<RefCard id="sou:2018:65" state={SOU} onCopy={() => Promise.reject(new Error('denied'))} />);
     fireEvent.click(action('copy')!);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Kunde inte kopiera/));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Svensk hänvisning' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Kunde inte kopiera hänvisningen. Försök igen.'));
   });
 
   test('a question names who asked and who answered, instead of the bare "av …" subtitle', () => {
@@ -201,22 +205,16 @@ describe('RefCard: when the service cannot be reached', () => {
     expect(action('open')!.getAttribute('href')).toBe(fallbackUrl('skr:2014/15:146'));
   });
 
-  test('copying still works, with the label alone', () => {
+  test('copying still works without metadata (the background cites it by its designation)', () => {
     const onCopy = vi.fn();
     render(<RefCard id="skr:2014/15:146" state={{ status: 'unavailable', reason: 'http' }} onCopy={onCopy} />);
     fireEvent.click(action('copy')!);
-    expect(onCopy).toHaveBeenCalledWith('skr. 2014/15:146');
+    fireEvent.click(screen.getByRole('menuitem', { name: 'RIS (Zotero, EndNote)' }));
+    expect(onCopy).toHaveBeenCalledWith('ris');
   });
 });
 
 describe('card text helpers', () => {
-  test('citation', () => {
-    expect(citation('SOU 2018:65', 'Informationsutbyte vid samverkan mot terrorism')).toBe(
-      'SOU 2018:65 Informationsutbyte vid samverkan mot terrorism',
-    );
-    expect(citation('dir. 2017:75')).toBe('dir. 2017:75');
-  });
-
   test('askedBy reads "av X (Y)" only for questions and interpellations', () => {
     expect(askedBy('fr', 'av Roger Haddad (L)')).toBe('Roger Haddad (L)');
     expect(askedBy('ip', ' av Exempel Exempelsson (L) ')).toBe('Exempel Exempelsson (L)');

@@ -3,6 +3,8 @@ import { h, render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { describeCard, RefCard } from '@/components/RefCard';
 import { REF_CARD_CSS } from '@/components/ref-card-style';
+import type { CitationFormat } from '@/lib/cite/formats';
+import { send } from '@/lib/messages/send';
 import { ATTR_ID, ATTR_REF } from '@/lib/page';
 import type { LawTextSite } from '@/lib/refs/labels';
 import { linkSettings } from '@/lib/settings';
@@ -35,6 +37,16 @@ interface OpenCard {
   title: string | null;
   describedBy: string | null;
   stopUpdates: () => void;
+}
+
+/**
+ * "Kopiera hänvisning": the background formats the citation (the formatters stay out of the
+ * content script), the page's clipboard takes it. A Swedish reference is copied without the line
+ * break that ends it in a file.
+ */
+async function copyCitation(id: string, format: CitationFormat): Promise<void> {
+  const { text } = await send('formatCitations', { ids: [id], format });
+  await navigator.clipboard.writeText(format === 'swedish' ? text.trim() : text);
 }
 
 export const hoverCards: Feature = {
@@ -141,7 +153,7 @@ export const hoverCards: Feature = {
             references.retry([id]);
             if (hadFocus && open) focusQuietly(open.anchor);
           },
-          onCopy: (text: string) => navigator.clipboard.writeText(text),
+          onCopy: (format: CitationFormat) => copyCitation(id, format),
           lawSite,
           documentDate: page.date,
         }),
