@@ -8,6 +8,7 @@ import { KEYBOARD_COMMAND, SAVE_SELECTION_COMMAND, type TabCommand } from '@/lib
 import { parseDocumentUrl } from '@/lib/page/url';
 import { createRiksdagenClient } from '@/lib/riksdagen/client';
 import { createHttpClient, HTTP_DEFAULTS } from '@/lib/riksdagen/http';
+import { createHighlightSync } from '@/lib/sync/engine';
 import { createLawClient } from '@/lib/riksdagen/laws';
 
 // Where "Spara markering" appears in the context menu: the pages our content script runs on.
@@ -52,14 +53,37 @@ export default defineBackground(() => {
       HTTP_DEFAULTS.timeoutMs,
     );
 
+  // Highlights also live in the browser's sync area, so that the reader's other computers have
+  // them (lib/sync). Started here, at once: the browser wakes this worker for a change from
+  // another computer only if the listener is there from the first moment.
+  const highlightSync = createHighlightSync({
+    db,
+    sync: browser.storage.sync,
+    local: browser.storage.local,
+    events: browser.storage.onChanged,
+    onLocalChange: (dokIds) => void tellOpenPages(dokIds),
+  });
+  highlightSync.start();
+
   listen(
     browser.runtime.onMessage,
     createMessageHandler({
       lookupReferences: async ({ ids }) => ({ results: await metadata.lookupMany(ids) }),
       getCacheStats: () => metadata.stats(),
       clearCache: async () => ({ removed: await metadata.clear() }),
-      ...createHighlightHandlers(db, Date.now, (dokIds) => void tellOpenPages(dokIds), referencesOf),
+      ...createHighlightHandlers(
+        db,
+        Date.now,
+        (dokIds) => {
+          void tellOpenPages(dokIds);
+          highlightSync.soon();
+        },
+        referencesOf,
+        highlightSync,
+      ),
       ...createCitationHandlers((ids) => metadata.lookupMany(ids)),
+      getSyncStatus: () => highlightSync.status(),
+      setHighlightSync: ({ enabled, removeData }) => highlightSync.setEnabled(enabled, removeData),
     }),
   );
 

@@ -2,6 +2,7 @@ import type { HighlightedDocument } from '../cite/documents.ts';
 import { exportMarkdown, groupByDocument } from '../highlights/markdown.ts';
 import { exportJson, parseImport } from '../highlights/web-annotation.ts';
 import type { Handlers } from '../messages/handle.ts';
+import type { HighlightSyncHooks } from '../sync/engine.ts';
 import type { RiksrefDatabase } from './database.ts';
 import { HighlightRepository } from './highlights.ts';
 import { errorMessage } from '../error-message.ts';
@@ -24,17 +25,26 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Each document's reference by dok_id, for the Markdown export (lib/cite/documents.ts). */
 export type DocumentReferences = (documents: HighlightedDocument[]) => Promise<ReadonlyMap<string, string>>;
 
+/** Without sync (tests, a browser without a sync area): deletions and restores as they are. */
+const NO_SYNC: HighlightSyncHooks = {
+  deleting: (remove) => remove(),
+  reviving: async (highlights) => [...highlights],
+};
+
 /**
  * The background's answers to the highlight messages, over one database. `onChange` hears which
  * documents' highlights a message changed (saved, edited, deleted, restored, imported), so that
- * open pages of those documents can repaint; orphan marks from a visit change no paint and are
- * not reported. `references` gives the Markdown export each document's reference.
+ * open pages of those documents can repaint and the sync can follow; orphan marks from a visit
+ * change no paint, do not sync, and are not reported. `references` gives the Markdown export each
+ * document's reference. `sync` keeps deletions so that they travel to the reader's other
+ * computers, and lets a restore or an import win over them (lib/sync).
  */
 export function createHighlightHandlers(
   db: RiksrefDatabase,
   now: () => number = Date.now,
   onChange: (dokIds: string[]) => void = () => {},
   references: DocumentReferences = async () => new Map(),
+  sync: HighlightSyncHooks = NO_SYNC,
 ): HighlightHandlers {
   const repo = new HighlightRepository(db);
   const changed = <T extends { saved: boolean; highlight: { dokId: string } } | null>(outcome: T): T => {
@@ -45,11 +55,14 @@ export function createHighlightHandlers(
     saveHighlight: async ({ highlight }) => changed(await repo.save(highlight)),
     updateHighlight: async ({ id, changes }) => ({ outcome: changed(await repo.update(id, changes, now())) }),
     async deleteHighlight({ id }) {
-      const deleted = await repo.delete(id);
+      const deleted = await sync.deleting(() => repo.delete(id));
       if (deleted) onChange([deleted.dokId]);
       return { deleted };
     },
-    restoreHighlight: async ({ highlight }) => changed(await repo.save(highlight)),
+    restoreHighlight: async ({ highlight }) => {
+      const [back] = await sync.reviving([highlight]);
+      return changed(await repo.save(back!));
+    },
     listHighlights: async ({ dokId }) => ({ highlights: await repo.forDocument(dokId) }),
     listAllHighlights: async () => ({ highlights: await repo.all() }),
     reportAnchoring: async ({ dokId, found, orphans }) => ({ changed: await repo.markAnchoring(dokId, found, orphans) }),
@@ -58,7 +71,7 @@ export function createHighlightHandlers(
       const parsed = parseImport(file);
       if (!parsed.ok) return { imported: false, error: parsed.error };
       try {
-        const outcome = await repo.importAll(parsed.highlights);
+        const outcome = await repo.importAll(await sync.reviving(parsed.highlights));
         onChange([...new Set(parsed.highlights.map((h) => h.dokId))]);
         return { imported: true, ...outcome };
       } catch (error) {

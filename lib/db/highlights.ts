@@ -1,4 +1,5 @@
 import { byDocumentOrder, type Highlight, type HighlightChanges } from '../highlights/highlight.ts';
+import { laterThan } from '../sync/clock.ts';
 import type { RiksrefDatabase } from './database.ts';
 import { storageErrorMessage } from './storage-errors.ts';
 
@@ -30,7 +31,10 @@ export class HighlightRepository {
     }
   }
 
-  /** Changes a note or colour. Null when there is no such highlight. */
+  /**
+   * Changes a note or colour. Null when there is no such highlight. The new time is later than
+   * the version changed, whatever this computer's clock says, so the sync keeps the change.
+   */
   async update(id: string, changes: HighlightChanges, now: number): Promise<SaveOutcome | null> {
     let current: Highlight | undefined;
     try {
@@ -39,7 +43,7 @@ export class HighlightRepository {
       throw new Error(storageErrorMessage(error, 'Markeringen kunde inte läsas'));
     }
     if (!current) return null;
-    const next: Highlight = { ...current, updated: now };
+    const next: Highlight = { ...current, updated: laterThan(current.updated, now) };
     if (changes.note !== undefined) next.note = changes.note;
     if (changes.color !== undefined) next.color = changes.color;
     return this.save(next);

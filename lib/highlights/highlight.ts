@@ -25,6 +25,13 @@ export const COLOR_LABELS: Readonly<Record<HighlightColor, string>> = {
 export const MAX_QUOTE_CHARS = 100_000;
 export const MAX_NOTE_CHARS = 20_000;
 
+/**
+ * Why a highlight stays on this device while the browser's sync is on (lib/sync): its note, or
+ * its text, is too long for one item of the sync area, or the area is full.
+ */
+export const UNSYNCED_REASONS = ['note', 'quote', 'quota'] as const;
+export type UnsyncedReason = (typeof UNSYNCED_REASONS)[number];
+
 const offset = z.number().check(z.int(), z.nonnegative());
 
 export const textQuoteSelectorSchema = z.object({
@@ -68,6 +75,8 @@ export const highlightSchema = z.object({
   updated: offset,
   /** Set by the page on a visit: true when the text could not be found there. Absent until then. */
   orphan: z.optional(z.boolean()),
+  /** Set by the background's sync: why this highlight does not sync. Absent while it syncs, or with sync off. */
+  unsynced: z.optional(z.enum(UNSYNCED_REASONS)),
 });
 
 export type Highlight = z.output<typeof highlightSchema>;

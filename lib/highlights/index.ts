@@ -9,8 +9,10 @@ export {
   MAX_NOTE_CHARS,
   MAX_QUOTE_CHARS,
   selectorsSchema,
+  UNSYNCED_REASONS,
   type Highlight,
   type HighlightChanges,
   type HighlightColor,
   type HighlightSelectors,
+  type UnsyncedReason,
 } from './highlight.ts';

@@ -42,10 +42,18 @@ describe('HighlightRepository', () => {
   test('update changes note and colour and the updated time, nothing else', async () => {
     const h = makeHighlight({ id: 'x' });
     await repo.save(h);
-    const outcome = await repo.update('x', { note: 'Citera i PM', color: 'green' }, 99);
-    expect(outcome).toEqual({ saved: true, highlight: { ...h, note: 'Citera i PM', color: 'green', updated: 99 } });
-    expect(await db.highlights.get('x')).toEqual({ ...h, note: 'Citera i PM', color: 'green', updated: 99 });
+    const later = h.updated + 5_000;
+    const outcome = await repo.update('x', { note: 'Citera i PM', color: 'green' }, later);
+    expect(outcome).toEqual({ saved: true, highlight: { ...h, note: 'Citera i PM', color: 'green', updated: later } });
+    expect(await db.highlights.get('x')).toEqual({ ...h, note: 'Citera i PM', color: 'green', updated: later });
     expect(await repo.update('nope', { note: 'x' }, 1)).toBeNull();
+  });
+
+  test('an edit on a computer whose clock is behind is still stamped later than the version it changed (for the sync)', async () => {
+    const h = makeHighlight({ id: 'x' });
+    await repo.save(h);
+    const outcome = await repo.update('x', { note: 'Från laptopen' }, h.updated - 3_600_000);
+    expect(outcome).toMatchObject({ saved: true, highlight: { note: 'Från laptopen', updated: h.updated + 1 } });
   });
 
   test('delete returns what it deleted; saving it again restores it exactly', async () => {

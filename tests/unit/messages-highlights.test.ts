@@ -25,6 +25,8 @@ beforeEach(() => {
     getCacheStats: notHere,
     clearCache: notHere,
     formatCitations: notHere,
+    getSyncStatus: notHere,
+    setHighlightSync: notHere,
     ...createHighlightHandlers(db, () => NOW, (dokIds) => changes.push(dokIds)),
   };
   transport = createMessageHandler(handlers);
