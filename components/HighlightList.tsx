@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { byDocumentOrder, COLOR_LABELS, type Highlight } from '@/lib/highlights/highlight';
 import { groupByDocument } from '@/lib/highlights/markdown';
+import { SyncMark } from './SyncMark';
 
 export type ExportFormat = 'json' | 'markdown';
 
@@ -188,6 +189,7 @@ function Item(props: {
           Hittades inte på sidan
         </p>
       )}
+      <SyncMark reason={h.unsynced} />
       {editing ? (
         <form
           onSubmit={(event) => {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightColor } from '@/lib/highlights/highlight';
 import { ColorButtons } from './ColorButtons.tsx';
+import { SyncMark } from './SyncMark.tsx';
 
 export interface HighlightPopoverProps {
   highlight: Highlight;
@@ -70,6 +71,7 @@ export function HighlightPopover(props: HighlightPopoverProps) {
         </div>
       </form>
       <ColorButtons action="color" labelFor={(name) => `Gör ${name}`} current={highlight.color} onPick={props.onChangeColor} />
+      <SyncMark reason={highlight.unsynced} />
       <div class="rr-row">
         <button type="button" data-action="delete" onClick={props.onDelete}>
           Ta bort

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { CacheSection, type CacheApi } from '@/components/CacheSection';
 import { LinkSettingsSection } from '@/components/LinkSettingsSection';
+import { SyncSection, type SyncApi } from '@/components/SyncSection';
 import { linkSettings } from '@/lib/settings';
 import { send } from '@/lib/messages/send';
 import './style.css';
@@ -10,12 +11,17 @@ const cacheApi: CacheApi = {
   getStats: () => send('getCacheStats', {}),
   clear: () => send('clearCache', {}),
 };
+const syncApi: SyncApi = {
+  getStatus: () => send('getSyncStatus', {}),
+  setEnabled: (enabled, removeData) => send('setHighlightSync', { enabled, removeData }),
+};
 
 function OptionsPage() {
   return (
     <>
       <h1>Riksref – inställningar</h1>
       <LinkSettingsSection api={linkSettings} />
+      <SyncSection api={syncApi} />
       <CacheSection api={cacheApi} />
     </>
   );

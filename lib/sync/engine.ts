@@ -3,7 +3,7 @@ import type { Highlight, UnsyncedReason } from '../highlights/highlight.ts';
 import { errorMessage } from '../error-message.ts';
 import { laterThan } from './clock.ts';
 import { decodeArea, KEY_PREFIX } from './encoding.ts';
-import { applyToDatabase, createDeletionLog } from './here.ts';
+import { applyToDatabase, createDeletionLog } from './device.ts';
 import { merge } from './merge.ts';
 import { budgetFor, planItems } from './plan.ts';
 import { areaBytes, RESERVED_FOR_SETTINGS, SYNC_QUOTA } from './quota.ts';

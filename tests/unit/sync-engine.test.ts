@@ -5,7 +5,7 @@ import { createHighlightHandlers } from '@/lib/db/highlight-handlers';
 import type { Highlight } from '@/lib/highlights/highlight';
 import { decodeArea } from '@/lib/sync/encoding';
 import { createHighlightSync, type HighlightSync, type StorageAreaLike, type StorageEvents } from '@/lib/sync/engine';
-import { DELETIONS_KEY } from '@/lib/sync/here';
+import { DELETIONS_KEY } from '@/lib/sync/device';
 import { SYNC_SETTINGS_KEY } from '@/lib/sync/settings';
 import { CHROME_SYNC, chromeAreaBytes, fakeSyncArea, memoryArea, replicate, withChromeQuota } from './sync-area.ts';
 import { T0, typicalHighlight, typicalHighlights } from './sync-typical.ts';

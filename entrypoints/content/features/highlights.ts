@@ -510,10 +510,13 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
   };
 }
 
-/** What of a page's highlights shows in its paint: which, where, in which colour (`updated` moves with every edit). */
+/**
+ * What of a page's highlights shows in its paint or popover: which, where, in which colour
+ * (`updated` moves with every edit), and whether it syncs (the sync marks it later, in the background).
+ */
 function paintKey(highlights: readonly Highlight[]): string {
   return highlights
-    .map((h) => `${h.id}\u0000${h.updated}\u0000${h.color}`)
+    .map((h) => `${h.id}\u0000${h.updated}\u0000${h.color}\u0000${h.unsynced}`)
     .sort()
     .join('\u0001');
 }

@@ -17,11 +17,17 @@ export interface Session {
   close(): Promise<void>;
 }
 
+interface LaunchOptions {
+  headless?: boolean;
+  /** An existing profile directory (the same browser started again), left in place on close for the caller to remove. */
+  profile?: string;
+}
+
 /**
  * Starts the two fixture servers and a fresh Chromium profile with the BUILT extension, with
  * riksdagen.se's hosts resolved to the servers so the real manifest match patterns apply.
  */
-export async function launch(options: { headless?: boolean } = {}): Promise<Session> {
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
   return launchWith(options, true) as Promise<Session>;
 }
 
@@ -30,10 +36,11 @@ export async function launchWithoutExtension(): Promise<Pick<Session, 'context' 
   return launchWith({}, false);
 }
 
-async function launchWith(options: { headless?: boolean }, extension: boolean): Promise<Session | Pick<Session, 'context' | 'site' | 'data' | 'close'>> {
+async function launchWith(options: LaunchOptions, extension: boolean): Promise<Session | Pick<Session, 'context' | 'site' | 'data' | 'close'>> {
   const site = await startServer(riksdagenSite);
   const data = await startServer(riksdagenData);
-  const profile = await mkdtemp(join(tmpdir(), 'riksref-profile-'));
+  const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'riksref-profile-')));
+  const removeProfile = () => (options.profile ? Promise.resolve() : rm(profile, { recursive: true, force: true }));
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -58,7 +65,7 @@ async function launchWith(options: { headless?: boolean }, extension: boolean): 
     const close = async () => {
       await ctx.close().catch(() => {});
       await Promise.all([site.close(), data.close()]);
-      await rm(profile, { recursive: true, force: true });
+      await removeProfile();
     };
     if (!extension) return { context: ctx, site, data, close };
     const serviceWorker =
@@ -68,7 +75,7 @@ async function launchWith(options: { headless?: boolean }, extension: boolean): 
   } catch (error) {
     await context?.close().catch(() => {});
     await Promise.all([site.close(), data.close()]);
-    await rm(profile, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
 }
