@@ -21,7 +21,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'sv',
     host_permissions: RIKSDAGEN_HOSTS,
-    // storage: the reader's settings (storage.sync). contextMenus: "Spara markering" in the
+    // storage: the reader's settings and the highlights' copy in the browser's sync (storage.sync),
+    // this computer's record of deletions (storage.local). contextMenus: "Spara markering" in the
     // context menu of a selection (highlights). Nothing else: no tabs, no <all_urls>. (WXT adds
     // Chrome's `sidePanel` itself for the sidepanel entrypoint; Firefox's sidebar needs none.)
     permissions: ['storage', 'contextMenus'],
@@ -48,7 +49,8 @@ export default defineConfig({
           id: 'riksref@riksref.se',
           // 142 is the first Firefox (desktop and Android) that reads data_collection_permissions.
           strict_min_version: '142.0',
-          // Riksref collects nothing: everything stays on the reader's machine.
+          // Riksref collects nothing: everything stays in the reader's browser, and highlights reach
+          // their other computers only through the browser's own sync (storage.sync).
           data_collection_permissions: { required: ['none'] },
         },
       },

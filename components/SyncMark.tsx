@@ -7,7 +7,11 @@ export const UNSYNCED_WORDS: Readonly<Record<UnsyncedReason, string>> = {
   quota: 'webbläsarens synkutrymme är fullt',
 };
 
-/** "Synkas inte: …" beside a highlight that stays on this computer; nothing while it syncs. */
+/**
+ * "Synkas inte: …" beside a highlight that stays on this computer; nothing while it syncs. Shown
+ * in the side panel's list and in the page's popover: the content script carries it, so it is
+ * kept small (every word of it is here).
+ */
 export function SyncMark({ reason }: { reason?: UnsyncedReason }) {
   if (!reason) return null;
   return (

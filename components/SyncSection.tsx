@@ -24,10 +24,40 @@ export function formatUsage(used: number, quota: number): string {
 
 const plural = (n: number) => (n === 1 ? '1 markering' : `${numbers.format(n)} markeringar`);
 
-const TROUBLE: Record<NonNullable<SyncStatusView['error']>['kind'], string> = {
-  rate: 'Webbläsaren tar inte emot fler ändringar just nu. Riksref försöker igen om en minut.',
-  quota: 'Webbläsarens synkutrymme räckte inte. Riksref försöker igen om en minut.',
-  storage: 'Synken misslyckades',
+// Every word of the section, in one place (for the _locales pass to come).
+const WORDS = {
+  heading: 'Synk',
+  intro:
+    'Markeringarna följer med till dina andra datorer genom webbläsarens egen synkronisering (Chrome-synk eller Firefox-konto) när du är inloggad i webbläsaren och synkar tillägg. Riksref har ingen egen server och inget konto. Utan inloggning stannar markeringarna i den här webbläsaren.',
+  readFailed: 'Synken kunde inte läsas: ',
+  unavailable: 'Den här webbläsaren har ingen synk för tillägg. Markeringarna finns bara på den här datorn.',
+  toggle: 'Synka markeringar mellan datorer (på från början; gäller alla datorer med samma webbläsarkonto)',
+  question:
+    'Stänga av synken? Vill du också ta bort Riksrefs markeringar ur webbläsarens synk? På varje dator finns de kvar där de redan finns.',
+  offRemove: 'Stäng av och ta bort ur synken',
+  offKeep: 'Stäng av, låt ligga kvar',
+  cancel: 'Avbryt',
+  doneOn: 'Synken är på.',
+  doneOffRemoved: 'Synken är av. Markeringarna är borttagna ur webbläsarens synk.',
+  doneOffKept: 'Synken är av. Det som redan synkats ligger kvar i webbläsarens synk.',
+  saveFailed: 'Inställningen kunde inte sparas: ',
+  synced: (n: number, at?: number) => `${plural(n)} synkas.${at === undefined ? '' : ` Senast synkat ${times.format(at)}.`}`,
+  off: 'Synken är av: markeringarna finns bara på den här datorn.',
+  trouble: {
+    rate: 'Webbläsaren tar inte emot fler ändringar just nu. Riksref försöker igen om en minut.',
+    quota: 'Webbläsarens synkutrymme räckte inte. Riksref försöker igen om en minut.',
+    storage: 'Synken misslyckades: ',
+  },
+  localHeading: 'Det här stannar på den här datorn',
+  tooLongNote: (n: number) => `${plural(n)} med för lång anteckning: webbläsaren synkar högst 8 kB per markering.`,
+  tooLongQuote: (n: number) => `${plural(n)} med för lång markerad text: webbläsaren synkar högst 8 kB per markering.`,
+  overQuota: (n: number) =>
+    `${plural(n)} som inte får plats: webbläsarens synkutrymme är 100 kB. De äldsta synkas först; ta bort gamla markeringar för att ge plats.`,
+  alwaysLocal: [
+    'Markeringar som inte synkas finns kvar här, märkta ”Synkas inte” i sidopanelen, och kommer med när du exporterar.',
+    'Cachen med uppgifter om dokument och lagtexter: den hämtas på nytt när den behövs.',
+    'Om en markering hittas på sidan: varje dator ser efter själv.',
+  ],
 };
 
 type State = { phase: 'loading' } | { phase: 'ready'; status: SyncStatusView } | { phase: 'failed'; error: string };
@@ -69,7 +99,7 @@ export function SyncSection({ api }: { api: SyncApi }) {
       setState({ phase: 'ready', status: await api.setEnabled(enabled, removeData) });
       setMessage(done);
     } catch (error) {
-      setMessage(`Inställningen kunde inte sparas: ${errorMessage(error)}`);
+      setMessage(WORDS.saveFailed + errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -86,14 +116,15 @@ export function SyncSection({ api }: { api: SyncApi }) {
 
   return (
     <section aria-labelledby={ids.heading} aria-busy={state.phase === 'loading' || busy}>
-      <h2 id={ids.heading}>Synk</h2>
-      <p>
-        Markeringarna följer med till dina andra datorer genom webbläsarens egen synkronisering (Chrome-synk eller
-        Firefox-konto) när du är inloggad i webbläsaren och synkar tillägg. Riksref har ingen egen server och inget konto.
-        Utan inloggning stannar markeringarna i den här webbläsaren.
-      </p>
-      {state.phase === 'failed' && <p role="alert">Synken kunde inte läsas: {state.error}</p>}
-      {unavailable && <p data-field="unavailable">Den här webbläsaren har ingen synk för tillägg. Markeringarna finns bara på den här datorn.</p>}
+      <h2 id={ids.heading}>{WORDS.heading}</h2>
+      <p>{WORDS.intro}</p>
+      {state.phase === 'failed' && (
+        <p role="alert">
+          {WORDS.readFailed}
+          {state.error}
+        </p>
+      )}
+      {unavailable && <p data-field="unavailable">{WORDS.unavailable}</p>}
       <label>
         <input
           ref={toggle}
@@ -102,14 +133,14 @@ export function SyncSection({ api }: { api: SyncApi }) {
           checked={status ? status.enabled : true}
           disabled={!status || unavailable || busy}
           onChange={(e) => {
-            if (e.currentTarget.checked) void change(true, false, 'Synken är på.');
+            if (e.currentTarget.checked) void change(true, false, WORDS.doneOn);
             else {
               e.currentTarget.checked = true; // stays on until the reader has answered
               setAsking(true);
             }
           }}
         />{' '}
-        Synka markeringar mellan datorer (på från början; gäller alla datorer med samma webbläsarkonto)
+        {WORDS.toggle}
       </label>
 
       {asking && (
@@ -121,18 +152,15 @@ export function SyncSection({ api }: { api: SyncApi }) {
             if (e.key === 'Escape') cancel();
           }}
         >
-          <p id={ids.question}>
-            Stänga av synken? Vill du också ta bort Riksrefs markeringar ur webbläsarens synk? På varje dator finns de kvar
-            där de redan finns.
-          </p>
-          <button type="button" ref={firstChoice} data-action="sync-off-remove" onClick={() => void change(false, true, 'Synken är av. Markeringarna är borttagna ur webbläsarens synk.')}>
-            Stäng av och ta bort ur synken
+          <p id={ids.question}>{WORDS.question}</p>
+          <button type="button" ref={firstChoice} data-action="sync-off-remove" onClick={() => void change(false, true, WORDS.doneOffRemoved)}>
+            {WORDS.offRemove}
           </button>{' '}
-          <button type="button" data-action="sync-off-keep" onClick={() => void change(false, false, 'Synken är av. Det som redan synkats ligger kvar i webbläsarens synk.')}>
-            Stäng av, låt ligga kvar
+          <button type="button" data-action="sync-off-keep" onClick={() => void change(false, false, WORDS.doneOffKept)}>
+            {WORDS.offKeep}
           </button>{' '}
           <button type="button" data-action="sync-off-cancel" onClick={cancel}>
-            Avbryt
+            {WORDS.cancel}
           </button>
         </div>
       )}
@@ -140,35 +168,28 @@ export function SyncSection({ api }: { api: SyncApi }) {
       {status && status.available && (
         <>
           <p data-field="usage">{formatUsage(status.usedBytes, status.quotaBytes)}</p>
-          {status.enabled ? (
-            <p data-field="synced">
-              {plural(status.synced)} synkas.{status.lastSyncAt !== undefined && ` Senast synkat ${times.format(status.lastSyncAt)}.`}
-            </p>
-          ) : (
-            <p data-field="synced">Synken är av: markeringarna finns bara på den här datorn.</p>
-          )}
+          <p data-field="synced">{status.enabled ? WORDS.synced(status.synced, status.lastSyncAt) : WORDS.off}</p>
           {status.error && (
             <p class="problem" data-field="sync-error">
-              {status.error.kind === 'storage' ? `${TROUBLE.storage}: ${status.error.detail}` : TROUBLE[status.error.kind]}
+              {WORDS.trouble[status.error.kind]}
+              {status.error.kind === 'storage' && status.error.detail}
             </p>
           )}
         </>
       )}
 
-      <h3>Det här stannar på den här datorn</h3>
+      <h3>{WORDS.localHeading}</h3>
       <ul data-field="local-only">
         {status?.enabled && left > 0 && (
           <>
-            {status.unsynced.note > 0 && <li>{plural(status.unsynced.note)} med för lång anteckning: webbläsaren synkar högst 8 kB per markering.</li>}
-            {status.unsynced.quote > 0 && <li>{plural(status.unsynced.quote)} med för lång markerad text: webbläsaren synkar högst 8 kB per markering.</li>}
-            {status.unsynced.quota > 0 && (
-              <li>{plural(status.unsynced.quota)} som inte får plats: webbläsarens synkutrymme är 100 kB. De äldsta synkas först; ta bort gamla markeringar för att ge plats.</li>
-            )}
+            {status.unsynced.note > 0 && <li>{WORDS.tooLongNote(status.unsynced.note)}</li>}
+            {status.unsynced.quote > 0 && <li>{WORDS.tooLongQuote(status.unsynced.quote)}</li>}
+            {status.unsynced.quota > 0 && <li>{WORDS.overQuota(status.unsynced.quota)}</li>}
           </>
         )}
-        <li>Markeringar som inte synkas finns kvar här, märkta ”Synkas inte” i sidopanelen, och kommer med när du exporterar.</li>
-        <li>Cachen med uppgifter om dokument och lagtexter: den hämtas på nytt när den behövs.</li>
-        <li>Om en markering hittas på sidan: varje dator ser efter själv.</li>
+        {WORDS.alwaysLocal.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
       </ul>
       <p role="status" aria-live="polite">
         {message}

@@ -2,7 +2,7 @@ import type { HighlightedDocument } from '../cite/documents.ts';
 import { exportMarkdown, groupByDocument } from '../highlights/markdown.ts';
 import { exportJson, parseImport } from '../highlights/web-annotation.ts';
 import type { Handlers } from '../messages/handle.ts';
-import type { HighlightSyncHooks } from '../sync/engine.ts';
+import type { HighlightSyncHooks } from '../sync/types.ts';
 import type { RiksrefDatabase } from './database.ts';
 import { HighlightRepository } from './highlights.ts';
 import { errorMessage } from '../error-message.ts';

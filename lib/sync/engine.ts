@@ -1,5 +1,5 @@
 import type { RiksrefDatabase } from '../db/database.ts';
-import type { Highlight, UnsyncedReason } from '../highlights/highlight.ts';
+import type { UnsyncedReason } from '../highlights/highlight.ts';
 import { errorMessage } from '../error-message.ts';
 import { laterThan } from './clock.ts';
 import { decodeArea, KEY_PREFIX } from './encoding.ts';
@@ -8,6 +8,9 @@ import { merge } from './merge.ts';
 import { budgetFor, planItems } from './plan.ts';
 import { areaBytes, RESERVED_FOR_SETTINGS, SYNC_QUOTA } from './quota.ts';
 import { parseSyncSettings, SYNC_SETTINGS_KEY } from './settings.ts';
+import type { ChangeListener, HighlightSyncHooks, StorageAreaLike, StorageEvents, SyncStatus } from './types.ts';
+
+export type { HighlightSyncHooks, StorageAreaLike, StorageEvents, SyncStatus } from './types.ts';
 
 /*
  * The background's sync of highlights with the browser's own sync area (`storage.sync`). The
@@ -20,19 +23,6 @@ import { parseSyncSettings, SYNC_SETTINGS_KEY } from './settings.ts';
  * browser's write limits allow. A pass never runs beside another, nor beside a deletion (which
  * must leave its tombstone before a pass could mistake the highlight for one to fetch again).
  */
-
-export interface StorageAreaLike {
-  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-}
-
-type ChangeListener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, areaName: string) => void;
-
-export interface StorageEvents {
-  addListener(listener: ChangeListener): void;
-  removeListener(listener: ChangeListener): void;
-}
 
 export const SYNC_TIMING = {
   /** After a change here: a note saved and then its colour changed go out as one write. */
@@ -49,23 +39,6 @@ export const SYNC_TIMING = {
   retryAfterErrorMs: 60_000,
 };
 
-export interface SyncStatus {
-  /** False where the browser has no sync area: everything stays here. */
-  available: boolean;
-  enabled: boolean;
-  /** The whole sync area (our items and the settings), as the quota counts it. */
-  usedBytes: number;
-  quotaBytes: number;
-  /** Highlights in the sync area. */
-  synced: number;
-  /** Highlights that stay on this device, by reason. */
-  unsynced: Record<UnsyncedReason, number>;
-  /** When a pass last left the sync area as it should be. */
-  lastSyncAt?: number;
-  /** The last pass's trouble, if it had any. */
-  error?: { kind: 'quota' | 'rate' | 'storage'; detail: string; at: number };
-}
-
 export interface HighlightSyncOptions {
   db: RiksrefDatabase;
   /** browser.storage.sync, or undefined where the browser has none. */
@@ -79,17 +52,6 @@ export interface HighlightSyncOptions {
   onLocalChange?: (dokIds: string[]) => void;
   warn?: (message: string) => void;
   timing?: Partial<typeof SYNC_TIMING>;
-}
-
-/** What the highlight messages need from sync (lib/db/highlight-handlers.ts). */
-export interface HighlightSyncHooks {
-  /** Runs a deletion and keeps its tombstone, with no pass in between; returns what was deleted. */
-  deleting(remove: () => Promise<Highlight | null>): Promise<Highlight | null>;
-  /**
-   * Highlights brought back (restored, imported) are the reader's latest word: each one a
-   * known deletion would beat gets a time that beats the deletion instead.
-   */
-  reviving(highlights: readonly Highlight[]): Promise<Highlight[]>;
 }
 
 export interface HighlightSync extends HighlightSyncHooks {
@@ -304,6 +266,7 @@ export function createHighlightSync(options: HighlightSyncOptions): HighlightSyn
       if (!sync) return status;
       await exclusive(async () => {
         // The setting first: a computer that sees our items vanish sees sync off before it.
+        written.set(SYNC_SETTINGS_KEY, canonicalJson({ enabled }));
         await sync.set({ [SYNC_SETTINGS_KEY]: { enabled } });
         if (!enabled && removeData) {
           const ours = Object.keys(await sync.get(null)).filter((key) => key.startsWith(KEY_PREFIX));
