@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/error-message';
-import type { ResponseOf } from '@/lib/messages/protocol';
+import type { SyncStatusView } from '@/lib/sync/messages';
 
-export type SyncStatusView = ResponseOf<'getSyncStatus'>;
+export type { SyncStatusView } from '@/lib/sync/messages';
 
 /** What the section needs from the background; the options page passes the real messages. */
 export interface SyncApi {

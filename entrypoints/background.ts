@@ -3,12 +3,13 @@ import { createCitationHandlers } from '@/lib/cite/handler';
 import { RiksrefDatabase } from '@/lib/db/database';
 import { createHighlightHandlers } from '@/lib/db/highlight-handlers';
 import { createMetadataService } from '@/lib/db/metadata';
-import { createMessageHandler, listen } from '@/lib/messages/handle';
+import { createMessageHandler, createTableHandler, listen } from '@/lib/messages/handle';
 import { KEYBOARD_COMMAND, SAVE_SELECTION_COMMAND, type TabCommand } from '@/lib/messages/tab-commands';
 import { parseDocumentUrl } from '@/lib/page/url';
 import { createRiksdagenClient } from '@/lib/riksdagen/client';
 import { createHttpClient, HTTP_DEFAULTS } from '@/lib/riksdagen/http';
 import { createHighlightSync } from '@/lib/sync/engine';
+import { SYNC_MESSAGES } from '@/lib/sync/messages';
 import { createLawClient } from '@/lib/riksdagen/laws';
 
 // Where "Spara markering" appears in the context menu: the pages our content script runs on.
@@ -65,27 +66,28 @@ export default defineBackground(() => {
   });
   highlightSync.start();
 
-  listen(
-    browser.runtime.onMessage,
-    createMessageHandler({
-      lookupReferences: async ({ ids }) => ({ results: await metadata.lookupMany(ids) }),
-      getCacheStats: () => metadata.stats(),
-      clearCache: async () => ({ removed: await metadata.clear() }),
-      ...createHighlightHandlers(
-        db,
-        Date.now,
-        (dokIds) => {
-          void tellOpenPages(dokIds);
-          highlightSync.soon();
-        },
-        referencesOf,
-        highlightSync,
-      ),
-      ...createCitationHandlers((ids) => metadata.lookupMany(ids)),
-      getSyncStatus: () => highlightSync.status(),
-      setHighlightSync: ({ enabled, removeData }) => highlightSync.setEnabled(enabled, removeData),
-    }),
-  );
+  const answer = createMessageHandler({
+    lookupReferences: async ({ ids }) => ({ results: await metadata.lookupMany(ids) }),
+    getCacheStats: () => metadata.stats(),
+    clearCache: async () => ({ removed: await metadata.clear() }),
+    ...createHighlightHandlers(
+      db,
+      Date.now,
+      (dokIds) => {
+        void tellOpenPages(dokIds);
+        highlightSync.soon();
+      },
+      referencesOf,
+      highlightSync,
+    ),
+    ...createCitationHandlers((ids) => metadata.lookupMany(ids)),
+  });
+  // The options page's messages about the sync: a table of their own (lib/sync/messages.ts).
+  const answerSync = createTableHandler(SYNC_MESSAGES, {
+    getSyncStatus: () => highlightSync.status(),
+    setHighlightSync: ({ enabled, removeData }) => highlightSync.setEnabled(enabled, removeData),
+  });
+  listen(browser.runtime.onMessage, (message) => answerSync(message) ?? answer(message));
 
   // The context menu entry asks the page to save its selection, the keyboard command to take
   // the keyboard to its toolbar or popover: only the content script knows the document region.

@@ -4,6 +4,7 @@ import { LinkSettingsSection } from '@/components/LinkSettingsSection';
 import { SyncSection, type SyncApi } from '@/components/SyncSection';
 import { linkSettings } from '@/lib/settings';
 import { send } from '@/lib/messages/send';
+import { sendSync } from '@/lib/sync/messages';
 import './style.css';
 
 // The options page talks to the background only through lib/messages (the database is there).
@@ -12,8 +13,8 @@ const cacheApi: CacheApi = {
   clear: () => send('clearCache', {}),
 };
 const syncApi: SyncApi = {
-  getStatus: () => send('getSyncStatus', {}),
-  setEnabled: (enabled, removeData) => send('setHighlightSync', { enabled, removeData }),
+  getStatus: () => sendSync('getSyncStatus', {}),
+  setEnabled: (enabled, removeData) => sendSync('setHighlightSync', { enabled, removeData }),
 };
 
 function OptionsPage() {

@@ -48,12 +48,25 @@ export function createMessageHandler(handlers: Handlers): (message: unknown) => 
 export function createTabMessageHandler(
   handlers: Partial<HandlersOf<typeof TAB_MESSAGES>>,
 ): (message: unknown) => Promise<Reply> | undefined {
-  const names = Object.keys(handlers) as (keyof typeof TAB_MESSAGES)[];
+  return createTableHandler(TAB_MESSAGES, handlers);
+}
+
+/**
+ * Answers the messages of another table that have handlers here, and declines (undefined)
+ * everything else, so that the next handler can answer it: the background's answers to an
+ * extension page's own messages (lib/sync/messages.ts), kept out of MESSAGES so that the
+ * content script, which checks every message of MESSAGES it sends, does not carry their schemas.
+ */
+export function createTableHandler<T extends MessageTable>(
+  table: T,
+  handlers: Partial<HandlersOf<T>>,
+): (message: unknown) => Promise<Reply> | undefined {
+  const names = Object.keys(handlers) as (keyof T & string)[];
   const envelope = envelopeFor(names);
   return (message) => {
     const checked = z.safeParse(envelope, message);
     if (!checked.success) return undefined;
-    return run(TAB_MESSAGES, handlers as HandlersOf<typeof TAB_MESSAGES>, checked.data.name, checked.data.payload);
+    return run(table, handlers as HandlersOf<T>, checked.data.name, checked.data.payload);
   };
 }
 

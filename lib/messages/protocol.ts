@@ -84,20 +84,6 @@ export const saveOutcomeSchema = z.discriminatedUnion('saved', [
   z.object({ saved: z.literal(false), error: z.string(), highlight: highlightSchema }),
 ]);
 
-const count = z.number();
-
-/** lib/sync/engine.ts, SyncStatus: how the sync of highlights stands, for the options page. */
-export const syncStatusSchema = z.object({
-  available: z.boolean(),
-  enabled: z.boolean(),
-  usedBytes: count,
-  quotaBytes: count,
-  synced: count,
-  unsynced: z.object({ note: count, quote: count, quota: count }),
-  lastSyncAt: z.optional(count),
-  error: z.optional(z.object({ kind: z.enum(['quota', 'rate', 'storage']), detail: z.string(), at: count })),
-});
-
 const highlightId = z.string().check(z.minLength(1), z.maxLength(200));
 const dokId = z.string().check(z.minLength(1), z.maxLength(100));
 const highlightList = z.object({ highlights: z.array(highlightSchema) });
@@ -195,19 +181,6 @@ export const MESSAGES = {
       dokId: z.optional(dokId),
     }),
     response: exportedFile,
-  },
-
-  // Sync of highlights through the browser's own sync area (issue 15): options page, "Synk".
-
-  /** How it stands: on or off, the quota used, what stays on this computer and why. */
-  getSyncStatus: {
-    request: empty,
-    response: syncStatusSchema,
-  },
-  /** On or off for every computer of the browser account; turning it off may also remove our items from the sync area. */
-  setHighlightSync: {
-    request: z.object({ enabled: z.boolean(), removeData: z.boolean() }),
-    response: syncStatusSchema,
   },
 } as const;
 

@@ -25,8 +25,6 @@ beforeEach(() => {
     getCacheStats: notHere,
     clearCache: notHere,
     formatCitations: notHere,
-    getSyncStatus: notHere,
-    setHighlightSync: notHere,
     ...createHighlightHandlers(db, () => NOW, (dokIds) => changes.push(dokIds)),
   };
   transport = createMessageHandler(handlers);

@@ -6,6 +6,9 @@ import type { Highlight } from '@/lib/highlights/highlight';
 import { decodeArea } from '@/lib/sync/encoding';
 import { createHighlightSync, type HighlightSync, type StorageAreaLike, type StorageEvents } from '@/lib/sync/engine';
 import { DELETIONS_KEY } from '@/lib/sync/device';
+import { sendSync, SYNC_MESSAGES } from '@/lib/sync/messages';
+import { createMessageHandler, createTableHandler } from '@/lib/messages/handle';
+import { send } from '@/lib/messages/send';
 import { SYNC_SETTINGS_KEY } from '@/lib/sync/settings';
 import { CHROME_SYNC, chromeAreaBytes, fakeSyncArea, memoryArea, replicate, withChromeQuota } from './sync-area.ts';
 import { T0, typicalHighlight, typicalHighlights } from './sync-typical.ts';
@@ -346,5 +349,31 @@ describe('running in the background', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('the options page’s messages', () => {
+  test('answered beside the main table, each by its own handler; a malformed one says why', async () => {
+    const a = computerA();
+    await a.handlers.saveHighlight({ highlight: typicalHighlight(0) });
+    const answerSync = createTableHandler(SYNC_MESSAGES, {
+      getSyncStatus: () => a.sync.status(),
+      setHighlightSync: ({ enabled, removeData }) => a.sync.setEnabled(enabled, removeData),
+    });
+    const notHere = () => {
+      throw new Error('not in this test');
+    };
+    const answer = createMessageHandler({ lookupReferences: notHere, getCacheStats: notHere, clearCache: notHere, formatCitations: notHere, ...a.handlers });
+    const transport = async (message: unknown) => answerSync(message) ?? answer(message);
+
+    expect(await sendSync('getSyncStatus', {}, transport)).toMatchObject({ available: true, enabled: true, synced: 1, quotaBytes: 102_400 });
+    // The main table's messages still reach theirs.
+    expect((await send('listAllHighlights', {}, transport)).highlights).toHaveLength(1);
+    expect(await sendSync('setHighlightSync', { enabled: false, removeData: true }, transport)).toMatchObject({ enabled: false, synced: 0 });
+    expect(await remoteIds(a)).toEqual([]);
+    expect(await transport({ riksref: 1, name: 'setHighlightSync', payload: { enabled: 'nej' } })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Malformed setHighlightSync message: enabled/),
+    });
   });
 });
