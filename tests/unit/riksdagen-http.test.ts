@@ -116,9 +116,13 @@ describe('http client', () => {
         init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       });
     }) as typeof globalThis.fetch;
-    // The real clock: the two queued requests wait for the hung ones' slots, 40 ms, all of their time.
-    const http = createHttpClient({ fetch: hang, timeoutMs: 40, now: Date.now });
-    const answers = await Promise.all([1, 2, 3, 4].map((n) => http.getJson(`${URL_A}&n=${n}`)));
+    // All four asked for at once; by the time the hung two give up their slots (their own 40 ms
+    // timers), the clock says every deadline has passed, so the queued two are never sent.
+    let clock = 0;
+    const http = createHttpClient({ fetch: hang, timeoutMs: 40, now: () => clock });
+    const pending = Promise.all([1, 2, 3, 4].map((n) => http.getJson(`${URL_A}&n=${n}`)));
+    clock = 1_000;
+    const answers = await pending;
     expect(answers).toEqual(Array(4).fill({ ok: false, failure: { reason: 'timeout' } }));
     expect(calls).toEqual([`${URL_A}&n=1`, `${URL_A}&n=2`]);
   });
