@@ -1,7 +1,6 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { HighlightPopover } from '@/components/HighlightPopover';
 import { pageHighlightCss, PANEL_CSS } from '@/components/highlight-styles';
 import { SelectionToolbar } from '@/components/SelectionToolbar';
@@ -13,6 +12,7 @@ import { anchorAll, anchorSelectors, describeRange, TextIndex, type Selectors, t
 import { HighlightPainter } from '@/lib/page/highlight-paint';
 import { selectionInRegion } from '@/lib/page/selection';
 import type { Feature, FeatureScope } from '../feature';
+import { createShadowUi } from '../shadow-ui';
 import { errorMessage } from '@/lib/error-message';
 
 /**
@@ -59,12 +59,10 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
   /** Where the keyboard was before the keyboard command took focus into our panel: it goes back there. */
   let returnFocus: Element | null = null;
 
-  const ui: ShadowRootContentScriptUi<void> = await createShadowRootUi(ctx, {
+  const ui = createShadowUi(ctx, {
     name: 'riksref-highlights',
-    position: 'inline',
     // Outside <body>: never inside the document region, never read as the page's text.
-    anchor: () => document.documentElement,
-    append: 'last',
+    parent: () => document.documentElement,
     css: `${PANEL_CSS}\n.rr-float { position: fixed; top: 0; left: 0; z-index: 2147483647; }`,
     isolateEvents: ['keydown', 'keyup', 'keypress', 'mouseup'],
     onMount(container, _shadow, host) {

@@ -1,6 +1,5 @@
 import { autoUpdate, computePosition, flip, hide, inline, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { describeCard, RefCard } from '@/components/RefCard';
 import { REF_CARD_CSS } from '@/components/ref-card-style';
 import type { CitationFormat } from '@/lib/cite/formats';
@@ -9,6 +8,7 @@ import { ATTR_ID, ATTR_REF } from '@/lib/page';
 import type { LawTextSite } from '@/lib/refs/labels';
 import { linkSettings } from '@/lib/settings';
 import type { Feature } from '../feature';
+import { createShadowUi, type ShadowUi } from '../shadow-ui';
 
 /*
  * One card per page, in an open shadow root at the end of <body>: the page's styles cannot reach
@@ -59,7 +59,7 @@ export const hoverCards: Feature = {
     const on = <E extends Event>(target: EventTarget, type: string, handler: (event: E) => void) =>
       target.addEventListener(type, handler as EventListener, { signal });
 
-    let ui: ShadowRootContentScriptUi<void> | null = null;
+    let ui: ShadowUi | null = null;
     let floating: HTMLElement | null = null;
     let description: HTMLElement | null = null;
     let open: OpenCard | null = null;
@@ -104,11 +104,9 @@ export const hoverCards: Feature = {
     let making: Promise<HTMLElement> | null = null;
     const ensureUi = (): Promise<HTMLElement> => (making ??= makeUi());
     const makeUi = async (): Promise<HTMLElement> => {
-      ui = await createShadowRootUi(ctx, {
+      ui = createShadowUi(ctx, {
         name: 'riksref-card',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
+        parent: () => document.body,
         css: REF_CARD_CSS,
         onMount: (container) => {
           // Placed by floating-ui in viewport coordinates, above the page's own layers.
