@@ -5,8 +5,15 @@ import { createHttpClient, type HttpClient, type HttpFailure } from './http.ts';
 import { toAnswer, toDocumentMeta } from './map.ts';
 import { pickExact } from './pick.ts';
 import { API_ORIGIN, apiDoktyps, listQuery, listUrl, statusUrl } from './query.ts';
-import { dokumentlistaSchema, dokumentstatusSchema, type Dokument } from './schemas.ts';
-import type { LookupOutcome } from './types.ts';
+import { dokumentlistaSchema, dokumentstatusSchema, dokumentstatusTrailSchema, type Dokument } from './schemas.ts';
+import { toTrailFacts, type TrailFacts } from './trail.ts';
+import type { LookupOutcome, UnavailableReason } from './types.ts';
+
+/** A document's trail from its dokumentstatus (issue 13). */
+export type TrailFetchOutcome =
+  | { status: 'found'; facts: TrailFacts }
+  | { status: 'not-found' }
+  | { status: 'unavailable'; reason: UnavailableReason; retryAfter?: number };
 
 export interface RiksdagenClient {
   /**
@@ -16,6 +23,11 @@ export interface RiksdagenClient {
   lookup(id: string): Promise<LookupOutcome>;
   /** One document by its dok_id (dokumentstatus). */
   documentStatus(dokId: string): Promise<{ ok: true; dokument: Dokument } | { ok: false; failure: HttpFailure }>;
+  /**
+   * A document's trail by its dok_id: one dokumentstatus request, shared by concurrent callers
+   * (a card and the side panel asking at once). Never throws.
+   */
+  fetchTrail(dokId: string): Promise<TrailFetchOutcome>;
 }
 
 export interface RiksdagenClientOptions {
@@ -24,9 +36,13 @@ export interface RiksdagenClientOptions {
   now?: () => number;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 type Search = { ok: true; hit: Dokument | undefined } | { ok: false; failure: HttpFailure };
 
-function unavailable(failure: HttpFailure): LookupOutcome {
+function unavailable(failure: HttpFailure): Extract<LookupOutcome, { status: 'unavailable' }> {
   return failure.retryAfter === undefined
     ? { status: 'unavailable', reason: failure.reason }
     : { status: 'unavailable', reason: failure.reason, retryAfter: failure.retryAfter };
@@ -37,6 +53,22 @@ export function createRiksdagenClient(options: RiksdagenClientOptions = {}): Rik
   const origin = options.origin ?? API_ORIGIN;
   const now = options.now ?? Date.now;
   const inFlight = new Map<string, Promise<LookupOutcome>>();
+  const trailsInFlight = new Map<string, Promise<TrailFetchOutcome>>();
+
+  async function fetchTrailUncached(dokId: string): Promise<TrailFetchOutcome> {
+    const result = await http.getJson(statusUrl(dokId, origin));
+    if (!result.ok) return result.failure.status === 404 ? { status: 'not-found' } : unavailable(result.failure);
+    // The service's ways of saying "no such document": null, "", {}, or an envelope without a document.
+    const body = result.body;
+    const absent = (value: unknown) => value === null || value === undefined || value === '';
+    if (absent(body) || (isRecord(body) && Object.keys(body).length === 0)) return { status: 'not-found' };
+    if (!isRecord(body)) return { status: 'unavailable', reason: 'malformed' };
+    const envelope = body.dokumentstatus;
+    if (absent(envelope) || (isRecord(envelope) && absent(envelope.dokument))) return { status: 'not-found' };
+    const parsed = z.safeParse(dokumentstatusTrailSchema, body);
+    if (!parsed.success) return { status: 'unavailable', reason: 'malformed' };
+    return { status: 'found', facts: toTrailFacts(parsed.data) };
+  }
 
   async function search(parsed: Exclude<ParsedReferenceId, { kind: 'eu' }>, doktyp: string): Promise<Search> {
     const query = listQuery(parsed, doktyp);
@@ -83,6 +115,16 @@ export function createRiksdagenClient(options: RiksdagenClientOptions = {}): Rik
       const status = z.safeParse(dokumentstatusSchema, result.body);
       if (!status.success) return { ok: false, failure: { reason: 'malformed' } };
       return { ok: true, dokument: status.data.dokumentstatus.dokument };
+    },
+    fetchTrail(dokId) {
+      let pending = trailsInFlight.get(dokId);
+      if (!pending) {
+        pending = fetchTrailUncached(dokId)
+          .catch((): TrailFetchOutcome => ({ status: 'unavailable', reason: 'malformed' }))
+          .finally(() => trailsInFlight.delete(dokId));
+        trailsInFlight.set(dokId, pending);
+      }
+      return pending;
     },
   };
 }

@@ -107,3 +107,51 @@ export const lawDokumentSchema = z.extend(dokumentSchema, { html: z.optional(z.u
 export const dokuppgiftSchema = optionalObject(
   z.object({ uppgift: tolerantList(z.object({ kod: text, text: text })) }),
 );
+
+/*
+ * A document's relations in its dokumentstatus (issue 13), as shared/riksdagen.md records them:
+ * every list may be an array, a single object, null, "" or missing, and every item is kept only
+ * for the fields we read. What a relation lacks is left out when it is shown, never guessed.
+ */
+
+export const referensSchema = z.object({
+  referenstyp: text,
+  uppgift: text,
+  ref_dok_id: text,
+  ref_dok_typ: text,
+  ref_dok_rm: text,
+  ref_dok_bet: text,
+  ref_dok_titel: text,
+  ref_dok_subtyp: text,
+});
+
+export const forslagSchema = z.object({
+  nummer: text,
+  lydelse: text,
+  utskottet: text,
+  kammaren: text,
+  behandlas_i: text,
+});
+
+export const aktivitetSchema = z.object({ kod: text, namn: text, datum: text });
+
+export const utskottsforslagSchema = z.object({
+  punkt: text,
+  rubrik: text,
+  beslutstyp: text,
+  vinnare: text,
+});
+
+/** `GET /dokumentstatus/<dok_id>.json` read for the document's trail: the document and its relations. */
+export const dokumentstatusTrailSchema = z.object({
+  dokumentstatus: z.object({
+    dokument: dokumentSchema,
+    dokreferens: optionalObject(z.object({ referens: tolerantList(referensSchema) })),
+    dokforslag: optionalObject(z.object({ forslag: tolerantList(forslagSchema) })),
+    dokaktivitet: optionalObject(z.object({ aktivitet: tolerantList(aktivitetSchema) })),
+    dokuppgift: dokuppgiftSchema,
+    dokutskottsforslag: optionalObject(z.object({ utskottsforslag: tolerantList(utskottsforslagSchema) })),
+  }),
+});
+
+export type DokumentstatusTrail = z.output<typeof dokumentstatusTrailSchema>;
