@@ -3,6 +3,10 @@ import { createCitationHandlers } from '@/lib/cite/handler';
 import { RiksrefDatabase } from '@/lib/db/database';
 import { createHighlightHandlers } from '@/lib/db/highlight-handlers';
 import { createMetadataService } from '@/lib/db/metadata';
+import { ReadingRepository } from '@/lib/db/readings';
+import { createTrailHandlers } from '@/lib/db/trail-handlers';
+import { createTrailService } from '@/lib/db/trails';
+import { readingHistorySettings } from '@/lib/history/settings';
 import { createMessageHandler, createTableHandler, listen } from '@/lib/messages/handle';
 import { KEYBOARD_COMMAND, SAVE_SELECTION_COMMAND, type TabCommand } from '@/lib/messages/tab-commands';
 import { parseDocumentUrl } from '@/lib/page/url';
@@ -43,6 +47,8 @@ export default defineBackground(() => {
     fetchDocument: riksdagen.lookup,
     fetchLaw: createLawClient({ http }).fetchLaw,
   });
+  // Documents' trails are cached beside their metadata: counted and emptied with it.
+  const trails = createTrailService({ db, fetchTrail: riksdagen.fetchTrail });
   // The Markdown export's references: each document's dokumentstatus, for as long as one request may take.
   const referencesOf = (documents: Parameters<typeof documentReferences>[0]) =>
     documentReferences(
@@ -68,8 +74,12 @@ export default defineBackground(() => {
 
   const answer = createMessageHandler({
     lookupReferences: async ({ ids }) => ({ results: await metadata.lookupMany(ids) }),
-    getCacheStats: () => metadata.stats(),
-    clearCache: async () => ({ removed: await metadata.clear() }),
+    getCacheStats: async () => {
+      const [stats, trailStats] = await Promise.all([metadata.stats(), trails.stats()]);
+      return { ...stats, approxBytes: stats.approxBytes + trailStats.approxBytes };
+    },
+    clearCache: async () => ({ removed: (await metadata.clear()) + (await trails.clear()) }),
+    ...createTrailHandlers({ trails, readings: new ReadingRepository(db), settings: readingHistorySettings }),
     ...createHighlightHandlers(
       db,
       Date.now,

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Highlight } from '../highlights/highlight.ts';
 import type { LawText } from '../riksdagen/law-text.ts';
+import type { TrailFacts } from '../riksdagen/trail.ts';
 import type { DocumentMeta } from '../riksdagen/types.ts';
 
 /**
@@ -39,6 +40,49 @@ export interface LawRecord {
   storedAt: number;
   lastUsedAt: number;
   /** Approximate bytes (a law's text is 0.1–1 MB); indexed, so the total is read without the texts. */
+  size: number;
+}
+
+/**
+ * One document's trail (issue 13), by its dok_id: the facts taken from its dokumentstatus
+ * (lib/riksdagen/trail.ts), never its HTML, never an error. Cached like documents, for less time
+ * while the matter is open (lib/db/trails.ts).
+ */
+export interface TrailRecord {
+  /** The document's dok_id (`HB0320`). */
+  id: string;
+  status: 'found' | 'not-found';
+  /** Present when status is `found`. */
+  facts?: TrailFacts;
+  storedAt: number;
+  lastUsedAt: number;
+  size: number;
+}
+
+/**
+ * A document page the reader has read with Riksref on (issue 13): what it is and the documents it
+ * cites, so that a card can say "you have read N documents that cite this one". Kept on this
+ * machine only, one record per document: reading it again updates it.
+ */
+export interface ReadingRecord {
+  /** The page's document (`HB01UbU5`); data.riksdagen.se and www.riksdagen.se share it. */
+  dokId: string;
+  /** The page's kind (lib/page/kinds.ts). */
+  kind: string;
+  /** Its canonical reference id (`bet:2023/24:UbU5`), when its heading names it. */
+  id?: string;
+  /** How it is cited (`bet. 2023/24:UbU5`, `Svar på fråga 2018/19:523`), when `id` is known. */
+  label?: string;
+  title: string;
+  /** `YYYY-MM-DD`, the document's own date as the page shows it. */
+  date?: string;
+  /** Where it was read, last time. */
+  url: string;
+  /** The canonical ids it links, each once (a law's places reduced to the law). */
+  refs: string[];
+  /** When it was last read, epoch ms: the newest come first, the oldest go first. */
+  readAt: number;
+  /** Approximate bytes, for the options page. */
   size: number;
 }
 
@@ -81,6 +125,18 @@ export const SCHEMA = {
     highlights: 'id, dokId, url, updated',
     laws: 'id, lastUsedAt, size, status',
   },
+  // Version 4 (issue 13): each document's trail, by dok_id, evicted as documents are; and the
+  // reader's reading history, one record per document page, found by what it cites (`*refs`, a
+  // multi-entry index: "which pages I have read cite sou:2018:65") and ordered by when it was read.
+  // Nothing to migrate: both tables are new, and every other table is carried over untouched.
+  4: {
+    documents: 'id, lastUsedAt',
+    serviceStatus: 'key',
+    highlights: 'id, dokId, url, updated',
+    laws: 'id, lastUsedAt, size, status',
+    trails: 'id, lastUsedAt',
+    readings: 'dokId, readAt, *refs',
+  },
 } as const;
 
 export class RiksrefDatabase extends Dexie {
@@ -88,11 +144,14 @@ export class RiksrefDatabase extends Dexie {
   serviceStatus!: EntityTable<ServiceStatusRecord, 'key'>;
   highlights!: EntityTable<HighlightRecord, 'id'>;
   laws!: EntityTable<LawRecord, 'id'>;
+  trails!: EntityTable<TrailRecord, 'id'>;
+  readings!: EntityTable<ReadingRecord, 'dokId'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA[1]);
     this.version(2).stores(SCHEMA[2]);
     this.version(3).stores(SCHEMA[3]);
+    this.version(4).stores(SCHEMA[4]);
   }
 }

@@ -4,6 +4,7 @@ export {
   PROTOCOL_VERSION,
   TAB_MESSAGES,
   type LookupResult,
+  type TrailAnswer,
   type MessageName,
   type PageEvent,
   type PageReference,

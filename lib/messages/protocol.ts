@@ -84,6 +84,10 @@ export const saveOutcomeSchema = z.discriminatedUnion('saved', [
   z.object({ saved: z.literal(false), error: z.string(), highlight: highlightSchema }),
 ]);
 
+/** lib/riksdagen/trail-lines.ts: a document a trail line names, and the line, worded in the background. */
+const trailLinkSchema = z.object({ label: z.string(), url: z.optional(webUrl), title: optionalText });
+const trailLineSchema = z.object({ field: z.string(), text: z.string(), links: z.optional(z.array(trailLinkSchema)), rest: optionalText });
+
 const highlightId = z.string().check(z.minLength(1), z.maxLength(200));
 const dokId = z.string().check(z.minLength(1), z.maxLength(100));
 const highlightList = z.object({ highlights: z.array(highlightSchema) });
@@ -162,6 +166,51 @@ export const MESSAGES = {
       z.object({ imported: z.literal(true), added: z.number(), replaced: z.number() }),
       z.object({ imported: z.literal(false), error: z.string() }),
     ]),
+  },
+  /**
+   * A document's trail and who cites it (issue 13): for a hover card (`id` and, once its metadata
+   * is known, `dokId`) and for the side panel's "Ärendet" (`dokId` of the page, `full`). `trail` is
+   * absent when there is none to show, `failed` says why it could not be had; `citedBy` is the
+   * reader's own reading history, newest first, without the page `exclude` (the one they are on).
+   */
+  getTrail: {
+    request: z.object({
+      id: z.optional(referenceId),
+      dokId: z.optional(dokId),
+      exclude: z.optional(dokId),
+      /** Every document on every line and every citing document, and the document's own name. */
+      full: z.optional(z.boolean()),
+    }),
+    response: z.object({
+      label: optionalText,
+      title: optionalText,
+      trail: z.optional(z.array(trailLineSchema)),
+      failed: z.optional(unavailableReason),
+      citedBy: z.object({ total: z.number(), links: z.array(trailLinkSchema) }),
+    }),
+  },
+  /** A page the reader has read and linked: kept in the reading history (if it is on), locally. */
+  recordReading: {
+    request: z.object({
+      dokId,
+      kind: z.string(),
+      heading: optionalText,
+      title: z.string(),
+      date: optionalText,
+      url: webUrl,
+      refs: z.array(referenceId).check(z.maxLength(MAX_IDS_PER_LOOKUP)),
+    }),
+    response: z.object({ recorded: z.boolean() }),
+  },
+  /** Options page, "Läshistorik". */
+  getReadingHistoryStats: {
+    request: empty,
+    response: z.object({ count: z.number(), approxBytes: z.number() }),
+  },
+  /** Options page, "Töm läshistoriken". */
+  clearReadingHistory: {
+    request: empty,
+    response: z.object({ removed: z.number() }),
   },
   /** Every highlight (or one document's) as a file to save. */
   exportHighlights: {
@@ -248,6 +297,7 @@ export type MessageName = keyof typeof MESSAGES;
 export type RequestOf<N extends MessageName> = z.input<(typeof MESSAGES)[N]['request']>;
 export type ResponseOf<N extends MessageName> = z.output<(typeof MESSAGES)[N]['response']>;
 export type LookupResult = z.output<typeof lookupResultSchema>;
+export type TrailAnswer = z.output<(typeof MESSAGES)['getTrail']['response']>;
 
 export const MESSAGE_NAMES = Object.keys(MESSAGES) as MessageName[];
 

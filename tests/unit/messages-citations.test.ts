@@ -33,6 +33,10 @@ function transportWith(lookupMany: (ids: readonly string[]) => Promise<Record<st
     reportAnchoring: notHere,
     importHighlights: notHere,
     exportHighlights: notHere,
+    getTrail: notHere,
+    recordReading: notHere,
+    getReadingHistoryStats: notHere,
+    clearReadingHistory: notHere,
     ...createCitationHandlers(lookupMany, () => NOW),
   } satisfies Handlers;
   return createMessageHandler(handlers);
@@ -110,6 +114,10 @@ describe('the Markdown export’s references', () => {
         getCacheStats: notHere,
         clearCache: notHere,
         formatCitations: notHere,
+        getTrail: notHere,
+        recordReading: notHere,
+        getReadingHistoryStats: notHere,
+        clearReadingHistory: notHere,
       } satisfies Handlers;
       const transport = createMessageHandler(handlers);
       await send('saveHighlight', { highlight: makeHighlight({ id: 'a' }) }, transport);

@@ -25,6 +25,10 @@ beforeEach(() => {
     getCacheStats: notHere,
     clearCache: notHere,
     formatCitations: notHere,
+    getTrail: notHere,
+    recordReading: notHere,
+    getReadingHistoryStats: notHere,
+    clearReadingHistory: notHere,
     ...createHighlightHandlers(db, () => NOW, (dokIds) => changes.push(dokIds)),
   };
   transport = createMessageHandler(handlers);

@@ -33,6 +33,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     exportHighlights: vi.fn(),
     // Citations have their own tests (messages-citations.test.ts).
     formatCitations: vi.fn(),
+    // The trail and reading history messages have theirs (messages-trail.test.ts).
+    getTrail: vi.fn(),
+    recordReading: vi.fn(),
+    getReadingHistoryStats: vi.fn(),
+    clearReadingHistory: vi.fn(),
     ...overrides,
   };
 }
