@@ -5,6 +5,7 @@ import { fallbackUrl, kindName, referenceLabel, type LawTextSite } from '@/lib/r
 import type { ReferenceKind } from '@/lib/refs/types';
 import type { CitationFormat } from '@/lib/cite/formats';
 import { Fact, Loading, Problem, REASONS, StaleNote } from './card-parts';
+import { CardTrail, type CardExtras } from './CardTrail';
 import { CitationMenu, useCopyNote } from './CitationMenu';
 import { describeLawCard, LawCard } from './LawCard';
 
@@ -34,6 +35,10 @@ export interface RefCardProps {
   lawSite?: LawTextSite;
   /** The page's own document date (`YYYY-MM-DD`), so a law card can say the law has changed since. */
   documentDate?: string;
+  /** The document's trail and who cites it (CardTrail.tsx), once asked for. */
+  extras?: CardExtras;
+  /** "Försök igen" after the trail could not be had. */
+  onRetryTrail?: () => void;
 }
 
 /** "Departement", "Utskott", or a neutral word when the code is neither. */
@@ -70,7 +75,7 @@ export function RefCard(props: RefCardProps) {
   return parseReferenceId(props.id)?.kind === 'sfs' ? <LawCard {...props} /> : <DocumentCard {...props} />;
 }
 
-function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-title' }: RefCardProps) {
+function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-title', extras, onRetryTrail }: RefCardProps) {
   const parsed = parseReferenceId(id);
   const kind = parsed?.kind;
   const status = state?.status ?? 'loading';
@@ -92,7 +97,15 @@ function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-ti
         <p class="label">{label}</p>
       </div>
       {status === 'loading' && <Loading headingId={headingId} label={label} />}
-      {meta && <Found meta={meta} stale={state?.status === 'found' && state.stale === true} headingId={headingId} />}
+      {meta && (
+        <Found
+          meta={meta}
+          stale={state?.status === 'found' && state.stale === true}
+          headingId={headingId}
+          // The trail says what the status line says, better: one of them.
+          trailShown={extras?.status === 'ready' && !!extras.answer.trail?.length}
+        />
+      )}
       {status === 'not-found' && (
         <Problem
           headingId={headingId}
@@ -104,6 +117,7 @@ function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-ti
       {state?.status === 'unavailable' && (
         <Problem headingId={headingId} title={label} problem="Kunde inte hämta uppgifter" explain={REASONS[state.reason]} />
       )}
+      {extras && status !== 'loading' && <CardTrail extras={extras} onRetry={onRetryTrail} />}
       <div class="actions">
         {state?.status === 'unavailable' && (
           <button type="button" class="primary" data-action="retry" onClick={() => onRetry?.()}>
@@ -142,7 +156,7 @@ function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-ti
   );
 }
 
-function Found({ meta, stale, headingId }: { meta: Meta; stale: boolean; headingId: string }) {
+function Found({ meta, stale, headingId, trailShown }: { meta: Meta; stale: boolean; headingId: string; trailShown: boolean }) {
   const asker = askedBy(meta.kind, meta.subtitle);
   return (
     <>
@@ -155,7 +169,7 @@ function Found({ meta, stale, headingId }: { meta: Meta; stale: boolean; heading
         {meta.answer?.by && <Fact term="Besvarad av" value={meta.answer.by} field="answered-by" />}
         {meta.date && <Fact term="Datum" value={meta.date} field="date" />}
         {meta.organ && <Fact term={organRole(meta.organ)} value={meta.organName ?? meta.organ} field="organ" />}
-        {meta.status && <Fact term="Status" value={meta.status} field="status" />}
+        {meta.status && !trailShown && <Fact term="Status" value={meta.status} field="status" />}
       </dl>
       {stale && <StaleNote fetchedAt={meta.fetchedAt} />}
     </>

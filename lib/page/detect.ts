@@ -13,6 +13,8 @@ export interface DetectedPage {
   confirmed: boolean;
   /** The document's own date as the page shows it (`YYYY-MM-DD`), when it shows one: it decides which law a name means. */
   date?: string;
+  /** The heading line that named the kind (`Svar på fråga 2018/19:523 av …`), when one did: it names the document itself. */
+  heading?: string;
 }
 
 // How much of the document's opening text we read to find its heading line.
@@ -37,6 +39,7 @@ export function detectPage(href: string, doc: Document): DetectedPage | null {
       ? { kind: fromUrl.kind, dokId: fromUrl.dokId, region, confirmed: fromHeading === fromUrl.kind }
       : { kind: fromHeading ?? 'other', dokId: fromUrl.dokId, region, confirmed: fromHeading !== null };
   if (date) page.date = date;
+  if (heading) page.heading = heading.line;
   return page;
 }
 

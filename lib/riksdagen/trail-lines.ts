@@ -14,7 +14,7 @@ export interface TrailLink {
 }
 
 export interface TrailLine {
-  /** What the line says, for tests and styling: `treated-in`, `treats`, `decision`, `decided`, `motions`, `status`, `relation`. */
+  /** What the line says, for tests and styling: `treated-in`, `treats`, `decision`, `decided`, `motions`, `matter-status`, `relation`. */
   field: string;
   text: string;
   links?: TrailLink[];
@@ -127,7 +127,7 @@ export function trailLines(facts: TrailFacts, options: TrailLineOptions = {}): T
         : { field: 'motions', text: TRAIL_WORDS.followUpMotions(facts.followUpMotions.length) },
     );
   }
-  if (facts.statusText) lines.push({ field: 'status', text: facts.statusText });
+  if (facts.statusText) lines.push({ field: 'matter-status', text: facts.statusText });
   for (const group of facts.otherRelations) lines.push(withLinks('relation', TRAIL_WORDS.otherRelation(group.name), group.docs, full));
   return lines;
 }

@@ -188,7 +188,7 @@ describe('the reading history through send ⇄ handle and the database', () => {
 describe('getTrail for a card', () => {
   test('a proposition: its trail from one dokumentstatus request, then from the cache', async () => {
     const answer = await send('getTrail', { id: 'prop:2023/24:20', dokId: 'HB0320', exclude: 'H612523' }, transport);
-    expect(answer.trail?.map((l) => l.field)).toEqual(['treated-in', 'decision', 'decided', 'motions', 'status']);
+    expect(answer.trail?.map((l) => l.field)).toEqual(['treated-in', 'decision', 'decided', 'motions', 'matter-status']);
     expect(answer.trail?.[0]).toMatchObject({ text: 'Behandlad i', links: [{ label: 'bet. 2023/24:UbU5' }] });
     expect(answer).not.toHaveProperty('failed');
     expect(answer.label).toBeUndefined();

@@ -83,6 +83,8 @@ describe('detectPage', () => {
   test('the answer page is a confirmed answer', () => {
     const page = detectPage(ANSWER_URL, parse(fixture('answer-H612523.html')))!;
     expect(page).toMatchObject({ kind: 'frs', dokId: 'H612523', confirmed: true });
+    // The line that named it, which names the document itself too (the reading history's label).
+    expect(page.heading).toMatch(/^Svar på fråga 2018\/19:523 av Roger Haddad \(L\)/);
   });
 
   test('the data.riksdagen.se page takes its kind from its text', () => {
@@ -93,6 +95,7 @@ describe('detectPage', () => {
   test('a data.riksdagen.se page whose text names no kind is "other"', () => {
     const doc = parse('<body><div><p>Bilaga 3. Tabeller över utfallet.</p></div></body>');
     expect(detectPage('https://data.riksdagen.se/dokument/H60946.html', doc)).toMatchObject({ kind: 'other', confirmed: false });
+    expect(detectPage('https://data.riksdagen.se/dokument/H60946.html', doc)!.heading).toBeUndefined();
   });
 
   test('the URL decides when the heading disagrees, unconfirmed', () => {

@@ -62,7 +62,7 @@ describe('the trail of a proposition dealt with and decided (HB0320)', () => {
       { field: 'decision', text: 'Riksdagen: bifall' },
       { field: 'decided', text: 'Beslutad 2023-12-13' },
       { field: 'motions', text: '2 följdmotioner' },
-      { field: 'status', text: 'Ärendet är avslutat' },
+      { field: 'matter-status', text: 'Ärendet är avslutat' },
     ]);
   });
 
@@ -93,7 +93,7 @@ describe('the trail of a betänkande dealing with a proposition and motions (HB0
       { field: 'treats', text: 'Behandlar', links: [{ label: 'prop. 2023/24:20', url: page('proposition', 'HB0320'), title: 'På språklig grund' }], rest: 'och 2 motioner' },
       { field: 'decision', text: 'Riksdagen: bifall till utskottets förslag (2 punkter, 1 efter omröstning)' },
       { field: 'decided', text: 'Beslutad 2023-12-13' },
-      { field: 'status', text: 'Ärendet är avslutat' },
+      { field: 'matter-status', text: 'Ärendet är avslutat' },
     ]);
   });
 

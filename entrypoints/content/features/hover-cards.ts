@@ -7,6 +7,7 @@ import { send } from '@/lib/messages/send';
 import { ATTR_ID, ATTR_REF } from '@/lib/page';
 import type { LawTextSite } from '@/lib/refs/labels';
 import { linkSettings } from '@/lib/settings';
+import { cardExtras } from '../card-extras';
 import type { Feature } from '../feature';
 import { createShadowUi, type ShadowUi } from '../shadow-ui';
 
@@ -70,6 +71,7 @@ export const hoverCards: Feature = {
     let lastPointerType = '';
     let pointer: { x: number; y: number } | undefined;
     let pointerInCard = false;
+    const extras = cardExtras(page.dokId, () => renderCard());
     // Where the law card's links lead: the reader's setting, followed while the card is open.
     let lawSite: LawTextSite = 'riksdagen';
     void linkSettings.get().then((settings) => {
@@ -133,6 +135,13 @@ export const hoverCards: Feature = {
       return floating;
     };
 
+    /** A retry button gives way to a placeholder at once: keyboard focus goes back to the reference, not to nowhere. */
+    const keepingFocus = (retry: () => void) => () => {
+      const hadFocus = inCard(document.activeElement);
+      retry();
+      if (hadFocus && open) focusQuietly(open.anchor);
+    };
+
     const renderCard = () => {
       if (!floating) return;
       if (!open) {
@@ -145,15 +154,12 @@ export const hoverCards: Feature = {
         h(RefCard, {
           id,
           state,
-          onRetry: () => {
-            const hadFocus = inCard(document.activeElement);
-            // The retry button gives way to the skeleton at once; keep keyboard focus on the reference.
-            references.retry([id]);
-            if (hadFocus && open) focusQuietly(open.anchor);
-          },
+          onRetry: keepingFocus(() => references.retry([id])),
           onCopy: (format: CitationFormat) => copyCitation(id, format),
           lawSite,
           documentDate: page.date,
+          extras: extras.of(id, state),
+          onRetryTrail: keepingFocus(() => extras.retry(id, state)),
         }),
         floating,
       );

@@ -1,0 +1,34 @@
+import type { CardExtras } from '@/components/CardTrail';
+import { send } from '@/lib/messages/send';
+import type { MetadataState } from './page-references';
+
+/**
+ * Each card's trail and "cited in" (issue 13), asked of the background once per document and
+ * page, when its card first shows with its metadata. The background answers within the request
+ * timeout whatever the service does; if it cannot be reached at all the trail says it failed,
+ * with a retry, and the rest of the card stays.
+ */
+export function cardExtras(page: string, onChange: () => void) {
+  const known = new Map<string, CardExtras>();
+  const ask = (id: string, dokId?: string) => {
+    known.set(id, { status: 'loading' });
+    send('getTrail', { id, dokId, exclude: page })
+      .catch(() => ({ failed: 'network' as const, citedBy: { total: 0, links: [] } }))
+      .then((answer) => {
+        known.set(id, { status: 'ready', answer });
+        onChange();
+      });
+  };
+  return {
+    /** What is known for the card of `id`; asks when its metadata has just come. */
+    of(id: string, state: MetadataState | undefined): CardExtras | undefined {
+      if (!state || state.status === 'loading' || state.status === 'unavailable') return undefined;
+      if (!known.has(id)) ask(id, state.status === 'found' ? state.meta.dokId : undefined);
+      return known.get(id);
+    },
+    retry(id: string, state: MetadataState | undefined): void {
+      ask(id, state?.status === 'found' ? state.meta.dokId : undefined);
+      onChange();
+    },
+  };
+}

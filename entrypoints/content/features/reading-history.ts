@@ -1,0 +1,44 @@
+import { send } from '@/lib/messages/send';
+import type { Feature } from '../feature';
+
+/** Linking arrives in chunks and late text: tell the background once it has been quiet this long. */
+const SETTLE_MS = 1500;
+
+/**
+ * Remembers this page in the reader's reading history (issue 13), so that a card elsewhere can
+ * say "you have read N documents that cite this one": once linking settles, ONE message to the
+ * background with what the page is and what it cites, again only if that changes. The background
+ * decides whether the history is on and keeps it; nothing leaves the machine.
+ */
+export const readingHistory: Feature = {
+  name: 'reading-history',
+  runsOn: () => true,
+  start({ page, ctx, references }) {
+    let timer: number | undefined;
+    let told = '';
+    const tell = () => {
+      const refs = references.ids();
+      const key = refs.join(' ');
+      // Nothing linked (yet, or linking turned off) says nothing about what the page cites.
+      if (refs.length === 0 || key === told) return;
+      told = key;
+      send('recordReading', {
+        dokId: page.dokId,
+        kind: page.kind,
+        heading: page.heading,
+        title: document.querySelector('h1')?.textContent || document.title,
+        date: page.date,
+        url: location.href,
+        refs,
+      }).catch((error: unknown) => console.warn('[Riksref] reading history', error));
+    };
+    const unsubscribe = references.subscribe(() => {
+      clearTimeout(timer);
+      timer = ctx.setTimeout(tell, SETTLE_MS);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  },
+};
