@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { CacheSection, type CacheApi } from '@/components/CacheSection';
 import { LinkSettingsSection } from '@/components/LinkSettingsSection';
 import { SyncSection, type SyncApi } from '@/components/SyncSection';
+import { ReadingHistorySection, type ReadingHistoryApi } from '@/components/ReadingHistorySection';
+import { readingHistorySettings } from '@/lib/history/settings';
 import { linkSettings } from '@/lib/settings';
 import { send } from '@/lib/messages/send';
 import { sendSync } from '@/lib/sync/messages';
@@ -17,6 +19,13 @@ const syncApi: SyncApi = {
   setEnabled: (enabled, removeData) => sendSync('setHighlightSync', { enabled, removeData }),
 };
 
+const readingHistoryApi: ReadingHistoryApi = {
+  getEnabled: async () => (await readingHistorySettings.get()).enabled,
+  setEnabled: (enabled) => readingHistorySettings.set({ enabled }),
+  getStats: () => send('getReadingHistoryStats', {}),
+  clear: () => send('clearReadingHistory', {}),
+};
+
 function OptionsPage() {
   return (
     <>
@@ -24,6 +33,7 @@ function OptionsPage() {
       <LinkSettingsSection api={linkSettings} />
       <SyncSection api={syncApi} />
       <CacheSection api={cacheApi} />
+      <ReadingHistorySection api={readingHistoryApi} />
     </>
   );
 }

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
+import type { TrailAnswer } from '@/lib/messages/protocol';
+import { REASONS } from './card-parts';
+import { DocLink, TRAIL_TEXT, TrailLines } from './CardTrail';
+
+/** What the tab needs: the document on the page in the current browser tab, with its whole trail and every document read that cites it. */
+export interface CaseApi {
+  /** Null when the tab shows no riksdagen document page. */
+  load(): Promise<(TrailAnswer & { dokId: string }) | null>;
+  /** Calls back when the tab navigated or switched. */
+  subscribe(onChange: () => void): () => void;
+}
+
+const TEXT = {
+  noPage: 'Här visas ärendets gång för dokumentet i den här fliken, och vilka dokument du har läst som hänvisar till det. Öppna ett dokument på riksdagen.se.',
+  loading: 'Hämtar ärendet …',
+  failedToLoad: 'Ärendet kunde inte läsas:',
+  noTrail: 'Riksdagens öppna data säger inget om ärendets gång för det här dokumentet.',
+  notCited: 'Inget dokument som du har läst med Riksref hänvisar hit.',
+} as const;
+
+type State =
+  | { phase: 'waiting' }
+  | { phase: 'no-page' }
+  | { phase: 'ready'; view: TrailAnswer & { dokId: string } }
+  | { phase: 'failed'; error: string };
+
+/**
+ * True once the element has been on screen: the tab asks for the document's trail (a request to
+ * the open data) only when the reader opens "Ärendet", not whenever the panel opens. Without
+ * IntersectionObserver it counts as seen at once.
+ */
+function useSeen(ref: { current: Element | null }): boolean {
+  const [seen, setSeen] = useState(typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    if (seen || !ref.current) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setSeen(true);
+    });
+    observer.observe(ref.current);
+    return () => observer.disconnect();
+  }, [seen, ref]);
+  return seen;
+}
+
+/** "Ärendet": the trail of the document on the page, and the documents the reader has read that cite it. */
+export function CaseTab({ api }: { api: CaseApi }) {
+  const root = useRef<HTMLDivElement>(null);
+  const seen = useSeen(root);
+  const [state, setState] = useState<State>({ phase: 'waiting' });
+
+  const load = useCallback(async () => {
+    try {
+      const view = await api.load();
+      setState(view ? { phase: 'ready', view } : { phase: 'no-page' });
+    } catch (error) {
+      setState({ phase: 'failed', error: errorMessage(error) });
+    }
+  }, [api]);
+
+  useEffect(() => {
+    if (!seen) return;
+    void load();
+    return api.subscribe(() => void load());
+  }, [api, load, seen]);
+
+  const view = state.phase === 'ready' ? state.view : undefined;
+  return (
+    <div class="case-tab" ref={root} data-phase={state.phase}>
+      {state.phase === 'waiting' && <p class="empty">{TEXT.loading}</p>}
+      {state.phase === 'no-page' && <p class="empty">{TEXT.noPage}</p>}
+      {state.phase === 'failed' && (
+        <p class="empty">
+          {TEXT.failedToLoad} {state.error}
+        </p>
+      )}
+      {view && (
+        <>
+          {view.title && (
+            <p class="case-document" data-field="document">
+              {view.label && <strong>{view.label} </strong>}
+              {view.title}
+            </p>
+          )}
+          <h2>{TRAIL_TEXT.heading}</h2>
+          {view.failed ? (
+            <p class="problem" data-trail="failed">
+              {TRAIL_TEXT.failed}. {REASONS[view.failed]}{' '}
+              <button type="button" data-action="retry-trail" onClick={() => void load()}>
+                {TRAIL_TEXT.retry}
+              </button>
+            </p>
+          ) : view.trail?.length ? (
+            <TrailLines lines={view.trail} />
+          ) : (
+            <p class="empty">{TEXT.noTrail}</p>
+          )}
+          <h2>{TRAIL_TEXT.citedBy}</h2>
+          {view.citedBy.total > 0 ? (
+            <>
+              <p data-field="cited-by-count">{TRAIL_TEXT.read(view.citedBy.total)}:</p>
+              <ul class="cited-by" data-field="cited-by">
+                {view.citedBy.links.map((link) => (
+                  <li>
+                    <DocLink link={link} />
+                    {link.title && <span class="cited-title"> {link.title}</span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p class="empty">{TEXT.notCited}</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
