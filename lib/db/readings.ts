@@ -28,16 +28,20 @@ export class ReadingRepository {
 
   /**
    * The documents read that cite `id`, newest read first: `total` of them, the first `limit`
-   * given. `exclude` leaves out one document (the page the reader is on).
+   * given. `exclude` leaves out documents by dok_id (the page the reader is on; the document
+   * itself, when its page names it and we could not tell that it was its own name).
    */
-  async citedBy(id: string, options: { exclude?: string; limit?: number } = {}): Promise<{ total: number; readings: ReadingRecord[] }> {
+  async citedBy(id: string, options: { exclude?: readonly (string | undefined)[]; limit?: number } = {}): Promise<{ total: number; readings: ReadingRecord[] }> {
     const citing = await this.db.readings.where('refs').equals(id).toArray();
-    const others = citing.filter((r) => r.dokId !== options.exclude).sort((a, b) => b.readAt - a.readAt);
+    // Pages key their document upper-cased (lib/page/url.ts); the open data writes `HB01UbU5`.
+    const skip = new Set(options.exclude?.map((dokId) => dokId?.toUpperCase()));
+    const others = citing.filter((r) => !skip.has(r.dokId.toUpperCase())).sort((a, b) => b.readAt - a.readAt);
     return { total: others.length, readings: options.limit === undefined ? others : others.slice(0, options.limit) };
   }
 
+  /** A page's reading by its document, in any casing of its dok_id. */
   async get(dokId: string): Promise<ReadingRecord | undefined> {
-    return this.db.readings.get(dokId);
+    return this.db.readings.get(dokId.toUpperCase());
   }
 
   async stats(): Promise<CacheStats> {

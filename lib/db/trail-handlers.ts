@@ -41,22 +41,23 @@ export function createTrailHandlers({ trails, readings, settings, now = Date.now
         full && dokId ? readings.get(dokId).catch(() => undefined) : undefined,
       ]);
       const answer: TrailAnswer = { citedBy: { total: 0, links: [] } };
-      if (outcome?.status === 'found') {
-        answer.trail = trailLines(outcome.facts, { full });
-        if (full) {
-          if (outcome.facts.label) answer.label = outcome.facts.label;
-          answer.title = outcome.facts.title;
-        }
-      } else if (outcome?.status === 'unavailable') answer.failed = outcome.reason;
-      if (full && own && !answer.title) {
-        if (own.label) answer.label = own.label;
-        answer.title = own.title;
+      if (outcome?.status === 'found') answer.trail = trailLines(outcome.facts, { full });
+      else if (outcome?.status === 'unavailable') answer.failed = outcome.reason;
+      if (full) {
+        // The page's own name for itself first (its heading, its title), then the open data's.
+        const facts = outcome?.status === 'found' ? outcome.facts : undefined;
+        const label = own?.label ?? facts?.label;
+        const title = own?.title ?? facts?.title;
+        if (label) answer.label = label;
+        if (title) answer.title = title;
       }
 
       const citedId = id ?? own?.id ?? (outcome?.status === 'found' ? outcome.facts.id : undefined);
       if (citedId) {
         try {
-          const cited = await readings.citedBy(citedId, full ? { exclude } : { exclude, limit: CARD_LINKS });
+          // Never the document itself (a betänkande whose text names it), nor the page the reader is on.
+          const skip = [exclude, dokId];
+          const cited = await readings.citedBy(citedId, full ? { exclude: skip } : { exclude: skip, limit: CARD_LINKS });
           answer.citedBy = { total: cited.total, links: cited.readings.map(readingLink) };
         } catch (error) {
           // The history unreadable: the trail still shows.

@@ -69,7 +69,8 @@ export function toReading(page: PageReading): Reading {
   }
   if (identity) refs.delete(identity.id);
   const title = page.title.replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX) || identity?.label || page.dokId;
-  const reading: Reading = { dokId: page.dokId, kind: page.kind, title, url: page.url, refs: [...refs] };
+  // Keyed as pages key their document (lib/page/url.ts): upper-cased, whatever the casing sent.
+  const reading: Reading = { dokId: page.dokId.toUpperCase(), kind: page.kind, title, url: page.url, refs: [...refs] };
   if (identity) Object.assign(reading, identity);
   if (page.date) reading.date = page.date;
   return reading;

@@ -49,7 +49,7 @@ export interface TrailFacts {
   doktyp?: string;
   /** Its canonical reference id (`prop:2023/24:20`), when its doktyp, riksmöte and beteckning make one. */
   id?: string;
-  /** `prop. 2023/24:20`, when `id` is known. */
+  /** `prop. 2023/24:20` (`Svar på fråga 2018/19:523` for an answer), when `id` is known. */
   label?: string;
   title: string;
   url: string;
@@ -145,7 +145,8 @@ export function toTrailFacts(status: DokumentstatusTrail): TrailFacts {
   const id = referenceIdOf(doktyp, dokument.rm, dokument.beteckning);
   if (id) {
     facts.id = id;
-    facts.label = referenceLabel(id);
+    // An answer is cited as its question, but it is the answer: say so.
+    facts.label = doktyp === 'frs' ? `Svar på ${referenceLabel(id)}` : referenceLabel(id);
   }
 
   for (const ref of dokreferens?.referens ?? []) {

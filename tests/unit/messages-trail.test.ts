@@ -56,7 +56,8 @@ describe('a page as a reading (lib/history/reading.ts)', () => {
       }),
     );
     expect(r).toEqual({
-      dokId: 'HB01UbU5',
+      // As pages key it (upper case), whatever the casing sent.
+      dokId: 'HB01UBU5',
       kind: 'bet',
       id: 'bet:2023/24:UbU5',
       label: 'bet. 2023/24:UbU5',
@@ -228,6 +229,13 @@ describe('getTrail for a card', () => {
     expect((await send('getTrail', { id: 'prop:2023/24:20', dokId: 'HB0320' }, transport)).trail).toHaveLength(5);
   });
 
+  test('never the document itself as citing itself, when its page names it without our knowing it is its own name', async () => {
+    await read(reading({ dokId: 'HB01UbU5', kind: 'bet', heading: undefined, title: 'Lärarutbildning', url: BET_PAGE, refs: ['bet:2023/24:UbU5', 'prop:2023/24:20'] }));
+    await read(reading({ refs: ['bet:2023/24:UbU5'] }));
+    const answer = await send('getTrail', { id: 'bet:2023/24:UbU5', dokId: 'HB01UbU5', exclude: 'HX1111' }, transport);
+    expect(answer.citedBy.links.map((l) => l.label)).toEqual(['Svar på fråga 2018/19:523']);
+  });
+
   test('a document not in the open data has no trail, and no error', async () => {
     expect(await send('getTrail', { id: 'mot:2023/24:9999', dokId: 'HB029999' }, transport)).toEqual({ citedBy: { total: 0, links: [] } });
   });
@@ -236,7 +244,7 @@ describe('getTrail for a card', () => {
 describe('getTrail for the side panel ("Ärendet")', () => {
   test('the page’s document by name, every line in full, and every document read that cites it', async () => {
     await read(reading({ refs: ['bet:2023/24:UbU5'] }));
-    await read(reading({ dokId: 'HB01UbU5', kind: 'bet', heading: 'Betänkande 2023/24:UbU5', url: BET_PAGE, refs: ['prop:2023/24:20'] }));
+    await read(reading({ dokId: 'HB01UbU5', kind: 'bet', heading: undefined, title: 'Lärarutbildning på språklig grund', url: BET_PAGE, refs: ['prop:2023/24:20'] }));
     const answer = await send('getTrail', { dokId: 'HB01UbU5', exclude: 'HB01UbU5', full: true }, transport);
     expect(answer.label).toBe('bet. 2023/24:UbU5');
     expect(answer.title).toBe('Lärarutbildning på språklig grund');
@@ -248,6 +256,11 @@ describe('getTrail for the side panel ("Ärendet")', () => {
     await read(reading({ refs: ['prop:2023/24:20'] }));
     const answer = await send('getTrail', { dokId: 'HB0320', exclude: 'HB0320', full: true }, transport);
     expect(answer).toMatchObject({ label: 'prop. 2023/24:20', title: 'På språklig grund', citedBy: { total: 1 } });
+    // A page the history holds is named as it names itself (its heading and title), before the open data's title.
+    expect(await send('getTrail', { dokId: 'H612523', full: true }, transport)).toMatchObject({
+      label: 'Svar på fråga 2018/19:523',
+      title: 'Säpos lista över kommuner som kan beröras av återvändare från IS',
+    });
   });
 
   test('when the trail fails, the history still names the page and who cites it', async () => {

@@ -43,7 +43,7 @@ describe('options page: Läshistorik', () => {
     expect(api.setEnabled).toHaveBeenCalledWith(false);
     expect(checkbox().checked).toBe(false);
 
-    api.setEnabled.mockRejectedValueOnce(new Error('storage full'));
+    vi.mocked(api.setEnabled).mockRejectedValueOnce(new Error('storage full'));
     fireEvent.click(checkbox());
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Inställningen kunde inte sparas: storage full'));
     expect(checkbox().checked).toBe(false);

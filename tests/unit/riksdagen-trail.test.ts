@@ -138,7 +138,7 @@ describe('an open matter (HD0347): single objects instead of arrays, a betänkan
 describe('relations of types we do not know', () => {
   test('H612523: shown by their own name, with their documents as links', () => {
     const facts = factsOf('H612523');
-    expect(facts).toMatchObject({ id: 'fr:2018/19:523', doktyp: 'frs', open: false });
+    expect(facts).toMatchObject({ id: 'fr:2018/19:523', label: 'Svar på fråga 2018/19:523', doktyp: 'frs', open: false });
     expect(trailLines(facts)).toEqual([
       {
         field: 'relation',

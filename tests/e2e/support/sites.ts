@@ -29,6 +29,8 @@ export const URLS = {
   traps: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/fallor-for-riksref_H601JuU98/',
   // A betänkande citing sections of three laws (issue 11).
   lawCitations: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/offentlighet-sekretess-och-yttrandefrihet_HB01KU5/',
+  // A betänkande dealing with a proposition and two motions, citing SOU 2018:65 and the seed answer (issue 13).
+  trail: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/betankande/lararutbildning-pa-sprakling-grund_HB01UbU5/',
 } as const;
 
 const sitePages: Record<string, () => string> = {
@@ -46,6 +48,7 @@ const sitePages: Record<string, () => string> = {
   [new URL(URLS.traps).pathname]: () => page('traps-H601JuU98.html'),
   [new URL(URLS.manyReferences).pathname]: () => page('many-references-H601JuU97.html'),
   [new URL(URLS.lawCitations).pathname]: () => page('bet-laws-HB01KU5.html'),
+  [new URL(URLS.trail).pathname]: () => page('bet-trail-HB01UbU5.html'),
   '/sv/dokument-och-lagar/dokument/svar-pa-skriftlig-fraga/ny-visning_H612523/': () => page('answer-H612523-redesigned.html'),
 };
 
