@@ -22,7 +22,8 @@ export function cardExtras(page: string, onChange: () => void) {
   return {
     /** What is known for the card of `id`; asks when its metadata has just come. */
     of(id: string, state: MetadataState | undefined): CardExtras | undefined {
-      if (!state || state.status === 'loading' || state.status === 'unavailable') return undefined;
+      // A law's card (LawCard) has no trail; a card still waiting for its metadata, nothing to ask by yet.
+      if (!state || state.status === 'loading' || state.status === 'unavailable' || id.startsWith('sfs:')) return undefined;
       if (!known.has(id)) ask(id, state.status === 'found' ? state.meta.dokId : undefined);
       return known.get(id);
     },

@@ -113,6 +113,7 @@ describe('the cards’ trails on a page (card-extras.ts)', () => {
     sent.answer = async () => ({ trail: [{ field: 'decision', text: 'Riksdagen: bifall' }], citedBy: { total: 0, links: [] } });
     expect(extras.of('prop:2023/24:20', { status: 'loading' })).toBeUndefined();
     expect(extras.of('prop:2023/24:20', { status: 'unavailable', reason: 'timeout' })).toBeUndefined();
+    expect(extras.of('sfs:2009:400#K10P2', { ...FOUND, meta: { ...FOUND.meta, id: 'sfs:2009:400#K10P2', kind: 'sfs' } })).toBeUndefined();
     expect(sent.calls).toEqual([]);
     expect(extras.of('prop:2023/24:20', FOUND)).toEqual({ status: 'loading' });
     expect(extras.of('prop:2023/24:20', FOUND)).toEqual({ status: 'loading' });
