@@ -17,18 +17,17 @@ export const TRAIL_TEXT = {
   failed: 'Ärendets gång kunde inte hämtas',
   retry: 'Försök igen',
   citedBy: 'Citeras i',
-  read: (n: number) => `Du har läst ${n} dokument som hänvisar hit`,
-  more: (n: number) => `och ${n} till`,
 };
 
-/** A document as a link to its page, or as text when the data gives no address. */
+/**
+ * A document as a link to its page. Without an address (the data named it only in words) it is an
+ * `<a>` without `href`: text, not a link, neither focusable nor announced as one.
+ */
 export function DocLink({ link }: { link: TrailLink }) {
-  return link.url ? (
+  return (
     <a href={link.url} title={link.title}>
       {link.label}
     </a>
-  ) : (
-    <span title={link.title}>{link.label}</span>
   );
 }
 
@@ -53,44 +52,40 @@ export function TrailLines({ lines }: { lines: readonly Line[] }) {
 
 /**
  * The card's part: the trail (a placeholder while it comes, its lines, or what failed with a
- * retry — the rest of the card stays either way), then who cites the document.
+ * retry — the rest of the card stays either way), then who cites the document. Term and lines
+ * as the card's facts are (`.facts`), so it looks like the rest of the card and costs no style.
  */
 export function CardTrail({ extras, onRetry }: { extras: CardExtras; onRetry?: () => void }) {
   const answer = extras.status === 'ready' ? extras.answer : undefined;
-  const cited = answer?.citedBy;
-  const more = cited ? cited.total - cited.links.length : 0;
   return (
     <div class="extras" data-trail={answer ? (answer.failed ? 'failed' : 'ready') : 'loading'}>
       {!answer && <span class="skeleton medium" aria-hidden="true" />}
       {answer?.failed && (
-        <p class="trail-failed">
+        <p class="problem">
           {TRAIL_TEXT.failed}{' '}
           <button type="button" data-action="retry-trail" onClick={() => onRetry?.()}>
             {TRAIL_TEXT.retry}
           </button>
         </p>
       )}
-      {answer?.trail && answer.trail.length > 0 && (
-        <>
-          <h3>{TRAIL_TEXT.heading}</h3>
-          <TrailLines lines={answer.trail} />
-        </>
-      )}
-      {cited && cited.total > 0 && (
-        <>
-          <h3>{TRAIL_TEXT.citedBy}</h3>
-          <p data-field="cited-by">
-            {TRAIL_TEXT.read(cited.total)}:
-            {cited.links.map((link, i) => (
-              <>
-                {i ? ', ' : ' '}
-                <DocLink link={link} />
-              </>
-            ))}
-            {more > 0 && ` ${TRAIL_TEXT.more(more)}`}
-          </p>
-        </>
-      )}
+      <dl class="facts">
+        {!!answer?.trail?.length && (
+          <>
+            <dt>{TRAIL_TEXT.heading}</dt>
+            <dd>
+              <TrailLines lines={answer.trail} />
+            </dd>
+          </>
+        )}
+        {answer?.citedBy && (
+          <>
+            <dt>{TRAIL_TEXT.citedBy}</dt>
+            <dd>
+              <TrailLines lines={[answer.citedBy]} />
+            </dd>
+          </>
+        )}
+      </dl>
     </div>
   );
 }

@@ -97,11 +97,11 @@ export function CaseTab({ api }: { api: CaseApi }) {
             <p class="empty">{TEXT.noTrail}</p>
           )}
           <h2>{TRAIL_TEXT.citedBy}</h2>
-          {view.citedBy.total > 0 ? (
+          {view.citedBy ? (
             <>
-              <p data-field="cited-by-count">{TRAIL_TEXT.read(view.citedBy.total)}:</p>
+              <p data-field="cited-by-count">{view.citedBy.text}</p>
               <ul class="cited-by" data-field="cited-by">
-                {view.citedBy.links.map((link) => (
+                {view.citedBy.links?.map((link) => (
                   <li>
                     <DocLink link={link} />
                     {link.title && <span class="cited-title"> {link.title}</span>}

@@ -142,11 +142,8 @@ ${kindRules}
 .law-text p { margin: 0 0 6px; white-space: pre-line; }
 .law-text p:last-child { margin-bottom: 0; }
 .explain { margin: 0; color: var(--rr-muted); font-size: 13px; }
-.extras { display: flex; flex-direction: column; gap: 2px; font-size: 13px; }
-.extras h3 { margin: 4px 0 0; font-size: 13px; font-weight: 600; color: var(--rr-muted); }
-.extras p, .trail { margin: 0; padding: 0; list-style: none; }
-.extras a, .extras button { font: inherit; color: var(--rr-accent); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; white-space: nowrap; }
-.trail-failed { color: var(--rr-error); }
+.trail { margin: 0; padding: 0; list-style: none; }
+.extras a, .extras button { font: inherit; color: var(--rr-accent); background: none; border: 0; padding: 0; text-decoration: underline; white-space: nowrap; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; margin-top: auto; padding-top: 4px; }
 .actions a, .actions button {
   font: inherit; font-size: 13px; color: var(--rr-accent); background: none; border: 0; padding: 2px 0;

@@ -10,25 +10,25 @@ import type { MetadataState } from './page-references';
  */
 export function cardExtras(page: string, onChange: () => void) {
   const known = new Map<string, CardExtras>();
-  const ask = (id: string, dokId?: string) => {
-    known.set(id, { status: 'loading' });
-    send('getTrail', { id, dokId, exclude: page })
-      .catch(() => ({ failed: 'network' as const, citedBy: { total: 0, links: [] } }))
-      .then((answer) => {
-        known.set(id, { status: 'ready', answer });
-        onChange();
-      });
-  };
   return {
     /** What is known for the card of `id`; asks when its metadata has just come. */
     of(id: string, state: MetadataState | undefined): CardExtras | undefined {
       // A law's card (LawCard) has no trail; a card still waiting for its metadata, nothing to ask by yet.
       if (!state || state.status === 'loading' || state.status === 'unavailable' || id.startsWith('sfs:')) return undefined;
-      if (!known.has(id)) ask(id, state.status === 'found' ? state.meta.dokId : undefined);
+      if (!known.has(id)) {
+        known.set(id, { status: 'loading' });
+        send('getTrail', { id, dokId: state.status === 'found' ? state.meta.dokId : undefined, exclude: page })
+          .catch(() => ({ failed: 'network' as const }))
+          .then((answer) => {
+            known.set(id, { status: 'ready', answer });
+            onChange();
+          });
+      }
       return known.get(id);
     },
-    retry(id: string, state: MetadataState | undefined): void {
-      ask(id, state?.status === 'found' ? state.meta.dokId : undefined);
+    /** "Försök igen": forgotten, so the card asks again as it renders. */
+    retry(id: string): void {
+      known.delete(id);
       onChange();
     },
   };

@@ -3,7 +3,7 @@ import type { ReadingHistorySettings } from '../history/settings.ts';
 import type { Handlers } from '../messages/handle.ts';
 import type { TrailAnswer } from '../messages/protocol.ts';
 import { parseReferenceId } from '../refs/ids.ts';
-import { CARD_LINKS, trailLines, type TrailLink } from '../riksdagen/trail-lines.ts';
+import { CARD_LINKS, citedByLine, trailLines, type TrailLink } from '../riksdagen/trail-lines.ts';
 import type { ReadingRecord } from './database.ts';
 import type { ReadingRepository } from './readings.ts';
 import type { TrailService } from './trails.ts';
@@ -40,7 +40,7 @@ export function createTrailHandlers({ trails, readings, settings, now = Date.now
         wantsTrail ? trails.get(dokId) : undefined,
         full && dokId ? readings.get(dokId).catch(() => undefined) : undefined,
       ]);
-      const answer: TrailAnswer = { citedBy: { total: 0, links: [] } };
+      const answer: TrailAnswer = {};
       if (outcome?.status === 'found') answer.trail = trailLines(outcome.facts, { full });
       else if (outcome?.status === 'unavailable') answer.failed = outcome.reason;
       if (full) {
@@ -58,7 +58,8 @@ export function createTrailHandlers({ trails, readings, settings, now = Date.now
           // Never the document itself (a betänkande whose text names it), nor the page the reader is on.
           const skip = [exclude, dokId];
           const cited = await readings.citedBy(citedId, full ? { exclude: skip } : { exclude: skip, limit: CARD_LINKS });
-          answer.citedBy = { total: cited.total, links: cited.readings.map(readingLink) };
+          const line = citedByLine(cited.total, cited.readings.map(readingLink));
+          if (line) answer.citedBy = line;
         } catch (error) {
           // The history unreadable: the trail still shows.
           console.warn('[Riksref] reading history unreadable', error);

@@ -171,7 +171,8 @@ export const MESSAGES = {
    * A document's trail and who cites it (issue 13): for a hover card (`id` and, once its metadata
    * is known, `dokId`) and for the side panel's "Ärendet" (`dokId` of the page, `full`). `trail` is
    * absent when there is none to show, `failed` says why it could not be had; `citedBy` is the
-   * reader's own reading history, newest first, without the page `exclude` (the one they are on).
+   * reader's own reading history in a line (absent when none cites it), newest first, without the
+   * page `exclude` (the one they are on).
    */
   getTrail: {
     request: z.object({
@@ -186,7 +187,7 @@ export const MESSAGES = {
       title: optionalText,
       trail: z.optional(z.array(trailLineSchema)),
       failed: z.optional(unavailableReason),
-      citedBy: z.object({ total: z.number(), links: z.array(trailLinkSchema) }),
+      citedBy: z.optional(trailLineSchema),
     }),
   },
   /** A page the reader has read and linked: kept in the reading history (if it is on), locally. */

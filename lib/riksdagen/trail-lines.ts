@@ -38,6 +38,7 @@ export const TRAIL_WORDS = {
   decidedOn: (date: string) => `Beslutad ${date}`,
   otherRelation: (name: string) => `${name || 'Annan koppling'}:`,
   more: (n: number) => `och ${n} till`,
+  citedBy: (n: number) => `Du har läst ${n} dokument som hänvisar hit:`,
 } as const;
 
 /** The card shows this many documents per line, then "och N till"; the side panel shows all. */
@@ -100,6 +101,17 @@ function decisionLine(facts: TrailFacts): TrailLine | undefined {
   // Förslag without the chamber's word, in a matter the data does not call closed: not decided yet.
   if (facts.proposals.length > 0 && facts.open) return { field: 'decision', text: TRAIL_WORDS.undecided };
   return undefined;
+}
+
+/**
+ * "Du har läst 7 dokument som hänvisar hit: …": the documents read that cite one, newest first, of
+ * which `links` are shown (the card's first few, the panel's all); none, no line.
+ */
+export function citedByLine(total: number, links: readonly TrailLink[]): TrailLine | undefined {
+  if (total === 0) return undefined;
+  const line: TrailLine = { field: 'cited-by', text: TRAIL_WORDS.citedBy(total), links: [...links] };
+  if (total > links.length) line.rest = TRAIL_WORDS.more(total - links.length);
+  return line;
 }
 
 /** The trail as lines, in the order a reader asks: where, what was decided, when, what else, and where it stands. */

@@ -183,7 +183,7 @@ describe('a trail that cannot be had', () => {
     dataApi.fault = 'status-500';
     const card = await cardOf(page, MOT);
     expect(await card.locator('.extras').getAttribute('data-trail')).toBe('failed');
-    expect(await card.locator('.trail-failed').textContent()).toBe('Ärendets gång kunde inte hämtas Försök igen');
+    expect(await card.locator('.extras .problem').textContent()).toBe('Ärendets gång kunde inte hämtas Försök igen');
     expect(await card.locator('.title').textContent()).toBe('med anledning av prop. 2023/24:20 På språklig grund');
     expect(await card.locator('[data-action="open"]').count()).toBe(1);
 

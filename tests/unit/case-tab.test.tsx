@@ -52,7 +52,8 @@ const BET: TrailAnswer & { dokId: string } = {
     { field: 'decision', text: 'Riksdagen: bifall till utskottets förslag (2 punkter, 1 efter omröstning)' },
   ],
   citedBy: {
-    total: 2,
+    field: 'cited-by',
+    text: 'Du har läst 2 dokument som hänvisar hit:',
     links: [
       { label: 'Svar på fråga 2018/19:523', url: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svar-pa-skriftlig-fraga/_H612523', title: 'Säpos lista' },
       { label: 'Ett dokument utan beteckning', url: 'https://data.riksdagen.se/dokument/HX9999.html' },
@@ -120,7 +121,7 @@ describe('side panel: Ärendet', () => {
   });
 
   test('nothing known, nobody citing: said plainly', async () => {
-    const { api } = fakeApi([{ dokId: 'HDB312', label: 'SOU 2025:12', title: 'En utredning', trail: [], citedBy: { total: 0, links: [] } }]);
+    const { api } = fakeApi([{ dokId: 'HDB312', label: 'SOU 2025:12', title: 'En utredning', trail: [] }]);
     render(<CaseTab api={api} />);
     show();
     await waitFor(() => expect(screen.getByText('Riksdagens öppna data säger inget om ärendets gång för det här dokumentet.')).toBeTruthy());

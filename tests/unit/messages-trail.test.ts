@@ -182,7 +182,7 @@ describe('the reading history through send ⇄ handle and the database', () => {
     await read(reading({ dokId: 'HB01UbU5', kind: 'bet', heading: 'Betänkande 2023/24:UbU5', url: BET_PAGE }));
     expect(await send('clearReadingHistory', {}, transport)).toEqual({ removed: 2 });
     expect(await send('getReadingHistoryStats', {}, transport)).toEqual({ count: 0, approxBytes: 0 });
-    expect(await send('getTrail', { id: 'sou:2018:65' }, transport)).toEqual({ citedBy: { total: 0, links: [] } });
+    expect(await send('getTrail', { id: 'sou:2018:65' }, transport)).toEqual({});
   });
 });
 
@@ -193,7 +193,7 @@ describe('getTrail for a card', () => {
     expect(answer.trail?.[0]).toMatchObject({ text: 'Behandlad i', links: [{ label: 'bet. 2023/24:UbU5' }] });
     expect(answer).not.toHaveProperty('failed');
     expect(answer.label).toBeUndefined();
-    expect(answer.citedBy).toEqual({ total: 0, links: [] });
+    expect(answer.citedBy).toBeUndefined();
     await send('getTrail', { id: 'prop:2023/24:20', dokId: 'HB0320' }, transport);
     expect(requests).toEqual(['/dokumentstatus/HB0320.json']);
   });
@@ -207,8 +207,9 @@ describe('getTrail for a card', () => {
     const answer = await send('getTrail', { id: 'sou:2018:65', dokId: 'H6B365', exclude: 'HB0700' }, transport);
     expect(requests).toEqual([]);
     expect(answer.trail).toBeUndefined();
-    expect(answer.citedBy.total).toBe(7);
-    expect(answer.citedBy.links).toEqual([
+    expect(answer.citedBy?.text).toBe('Du har läst 7 dokument som hänvisar hit:');
+    expect(answer.citedBy?.rest).toBe('och 2 till');
+    expect(answer.citedBy?.links).toEqual([
       { label: 'Ett dokument utan beteckning', url: 'https://data.riksdagen.se/dokument/HX9999.html' },
       { label: 'prop. 2023/24:600', url: 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/proposition/_HB0600', title: 'Prop 6' },
       { label: 'prop. 2023/24:500', url: expect.any(String), title: 'Prop 5' },
@@ -223,7 +224,11 @@ describe('getTrail for a card', () => {
     const answer = await send('getTrail', { id: 'prop:2023/24:20', dokId: 'HB0320' }, transport);
     expect(answer).toEqual({
       failed: 'http',
-      citedBy: { total: 1, links: [{ label: 'Svar på fråga 2018/19:523', url: ANSWER_PAGE, title: 'Säpos lista över kommuner som kan beröras av återvändare från IS' }] },
+      citedBy: {
+        field: 'cited-by',
+        text: 'Du har läst 1 dokument som hänvisar hit:',
+        links: [{ label: 'Svar på fråga 2018/19:523', url: ANSWER_PAGE, title: 'Säpos lista över kommuner som kan beröras av återvändare från IS' }],
+      },
     });
     fault = null;
     expect((await send('getTrail', { id: 'prop:2023/24:20', dokId: 'HB0320' }, transport)).trail).toHaveLength(5);
@@ -233,11 +238,11 @@ describe('getTrail for a card', () => {
     await read(reading({ dokId: 'HB01UbU5', kind: 'bet', heading: undefined, title: 'Lärarutbildning', url: BET_PAGE, refs: ['bet:2023/24:UbU5', 'prop:2023/24:20'] }));
     await read(reading({ refs: ['bet:2023/24:UbU5'] }));
     const answer = await send('getTrail', { id: 'bet:2023/24:UbU5', dokId: 'HB01UbU5', exclude: 'HX1111' }, transport);
-    expect(answer.citedBy.links.map((l) => l.label)).toEqual(['Svar på fråga 2018/19:523']);
+    expect(answer.citedBy?.links?.map((l) => l.label)).toEqual(['Svar på fråga 2018/19:523']);
   });
 
   test('a document not in the open data has no trail, and no error', async () => {
-    expect(await send('getTrail', { id: 'mot:2023/24:9999', dokId: 'HB029999' }, transport)).toEqual({ citedBy: { total: 0, links: [] } });
+    expect(await send('getTrail', { id: 'mot:2023/24:9999', dokId: 'HB029999' }, transport)).toEqual({});
   });
 });
 
@@ -249,13 +254,18 @@ describe('getTrail for the side panel ("Ärendet")', () => {
     expect(answer.label).toBe('bet. 2023/24:UbU5');
     expect(answer.title).toBe('Lärarutbildning på språklig grund');
     expect(answer.trail?.[0]?.links?.map((l) => l.label)).toEqual(['prop. 2023/24:20', 'mot. 2023/24:1544', 'mot. 2023/24:1602']);
-    expect(answer.citedBy).toEqual({ total: 1, links: [expect.objectContaining({ label: 'Svar på fråga 2018/19:523', url: ANSWER_PAGE })] });
+    // Every one of them: no "och N till".
+    expect(answer.citedBy).toEqual({
+      field: 'cited-by',
+      text: 'Du har läst 1 dokument som hänvisar hit:',
+      links: [expect.objectContaining({ label: 'Svar på fråga 2018/19:523', url: ANSWER_PAGE })],
+    });
   });
 
   test('a page the history does not know is still named by its trail, and found by its own id', async () => {
     await read(reading({ refs: ['prop:2023/24:20'] }));
     const answer = await send('getTrail', { dokId: 'HB0320', exclude: 'HB0320', full: true }, transport);
-    expect(answer).toMatchObject({ label: 'prop. 2023/24:20', title: 'På språklig grund', citedBy: { total: 1 } });
+    expect(answer).toMatchObject({ label: 'prop. 2023/24:20', title: 'På språklig grund', citedBy: { links: [{ label: 'Svar på fråga 2018/19:523' }] } });
     // A page the history holds is named as it names itself (its heading and title), before the open data's title.
     expect(await send('getTrail', { dokId: 'H612523', full: true }, transport)).toMatchObject({
       label: 'Svar på fråga 2018/19:523',
@@ -268,6 +278,6 @@ describe('getTrail for the side panel ("Ärendet")', () => {
     await read(reading({ refs: ['bet:2023/24:UbU5'] }));
     fault = 503;
     const answer = await send('getTrail', { dokId: 'HB01UbU5', exclude: 'HB01UbU5', full: true }, transport);
-    expect(answer).toMatchObject({ failed: 'http', label: 'bet. 2023/24:UbU5', title: 'Lärarutbildning', citedBy: { total: 1 } });
+    expect(answer).toMatchObject({ failed: 'http', label: 'bet. 2023/24:UbU5', title: 'Lärarutbildning', citedBy: { links: [{ label: 'Svar på fråga 2018/19:523' }] } });
   });
 });

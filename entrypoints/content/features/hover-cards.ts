@@ -159,7 +159,7 @@ export const hoverCards: Feature = {
           lawSite,
           documentDate: page.date,
           extras: extras.of(id, state),
-          onRetryTrail: keepingFocus(() => extras.retry(id, state)),
+          onRetryTrail: keepingFocus(() => extras.retry(id)),
         }),
         floating,
       );

@@ -22,15 +22,10 @@ export const readingHistory: Feature = {
       // Nothing linked (yet, or linking turned off) says nothing about what the page cites.
       if (refs.length === 0 || key === told) return;
       told = key;
-      send('recordReading', {
-        dokId: page.dokId,
-        kind: page.kind,
-        heading: page.heading,
-        title: document.querySelector('h1')?.textContent || document.title,
-        date: page.date,
-        url: location.href,
-        refs,
-      }).catch((error: unknown) => console.warn('[Riksref] reading history', error));
+      // The page's dokId, kind, heading and date; the protocol's schema leaves out the rest (its region).
+      send('recordReading', { ...page, title: document.querySelector('h1')?.textContent || document.title, url: location.href, refs })
+        // A background that cannot be reached keeps nothing this time; the page is not bothered.
+        .catch(() => {});
     };
     const unsubscribe = references.subscribe(() => {
       clearTimeout(timer);
