@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/error-message';
-import type { TrailAnswer } from '@/lib/messages/protocol';
+import type { CaseAnswer } from '@/lib/history/messages';
 import { REASONS } from './card-parts';
 import { DocLink, TRAIL_TEXT, TrailLines } from './CardTrail';
 
 /** What the tab needs: the document on the page in the current browser tab, with its whole trail and every document read that cites it. */
 export interface CaseApi {
   /** Null when the tab shows no riksdagen document page. */
-  load(): Promise<(TrailAnswer & { dokId: string }) | null>;
+  load(): Promise<(CaseAnswer & { dokId: string }) | null>;
   /** Calls back when the tab navigated or switched. */
   subscribe(onChange: () => void): () => void;
 }
@@ -23,7 +23,7 @@ const TEXT = {
 type State =
   | { phase: 'waiting' }
   | { phase: 'no-page' }
-  | { phase: 'ready'; view: TrailAnswer & { dokId: string } }
+  | { phase: 'ready'; view: CaseAnswer & { dokId: string } }
   | { phase: 'failed'; error: string };
 
 /**

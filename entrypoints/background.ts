@@ -6,6 +6,7 @@ import { createMetadataService } from '@/lib/db/metadata';
 import { ReadingRepository } from '@/lib/db/readings';
 import { createTrailHandlers } from '@/lib/db/trail-handlers';
 import { createTrailService } from '@/lib/db/trails';
+import { HISTORY_MESSAGES } from '@/lib/history/messages';
 import { readingHistorySettings } from '@/lib/history/settings';
 import { createMessageHandler, createTableHandler, listen } from '@/lib/messages/handle';
 import { KEYBOARD_COMMAND, SAVE_SELECTION_COMMAND, type TabCommand } from '@/lib/messages/tab-commands';
@@ -49,6 +50,7 @@ export default defineBackground(() => {
   });
   // Documents' trails are cached beside their metadata: counted and emptied with it.
   const trails = createTrailService({ db, fetchTrail: riksdagen.fetchTrail });
+  const trailHandlers = createTrailHandlers({ trails, readings: new ReadingRepository(db), settings: readingHistorySettings });
   // The Markdown export's references: each document's dokumentstatus, for as long as one request may take.
   const referencesOf = (documents: Parameters<typeof documentReferences>[0]) =>
     documentReferences(
@@ -79,7 +81,7 @@ export default defineBackground(() => {
       return { ...stats, approxBytes: stats.approxBytes + trailStats.approxBytes };
     },
     clearCache: async () => ({ removed: (await metadata.clear()) + (await trails.clear()) }),
-    ...createTrailHandlers({ trails, readings: new ReadingRepository(db), settings: readingHistorySettings }),
+    ...trailHandlers.page,
     ...createHighlightHandlers(
       db,
       Date.now,
@@ -97,7 +99,9 @@ export default defineBackground(() => {
     getSyncStatus: () => highlightSync.status(),
     setHighlightSync: ({ enabled, removeData }) => highlightSync.setEnabled(enabled, removeData),
   });
-  listen(browser.runtime.onMessage, (message) => answerSync(message) ?? answer(message));
+  // The side panel's "Ärendet" and the options page's reading history: a table of their own too (lib/history/messages.ts).
+  const answerHistory = createTableHandler(HISTORY_MESSAGES, trailHandlers.history);
+  listen(browser.runtime.onMessage, (message) => answerSync(message) ?? answerHistory(message) ?? answer(message));
 
   // The context menu entry asks the page to save its selection, the keyboard command to take
   // the keyboard to its toolbar or popover: only the content script knows the document region.

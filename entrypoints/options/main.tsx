@@ -3,6 +3,7 @@ import { CacheSection, type CacheApi } from '@/components/CacheSection';
 import { LinkSettingsSection } from '@/components/LinkSettingsSection';
 import { SyncSection, type SyncApi } from '@/components/SyncSection';
 import { ReadingHistorySection, type ReadingHistoryApi } from '@/components/ReadingHistorySection';
+import { sendHistory } from '@/lib/history/messages';
 import { readingHistorySettings } from '@/lib/history/settings';
 import { linkSettings } from '@/lib/settings';
 import { send } from '@/lib/messages/send';
@@ -22,8 +23,8 @@ const syncApi: SyncApi = {
 const readingHistoryApi: ReadingHistoryApi = {
   getEnabled: async () => (await readingHistorySettings.get()).enabled,
   setEnabled: (enabled) => readingHistorySettings.set({ enabled }),
-  getStats: () => send('getReadingHistoryStats', {}),
-  clear: () => send('clearReadingHistory', {}),
+  getStats: () => sendHistory('getReadingHistoryStats', {}),
+  clear: () => sendHistory('clearReadingHistory', {}),
 };
 
 function OptionsPage() {

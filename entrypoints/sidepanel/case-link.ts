@@ -1,6 +1,6 @@
 import type { CaseApi } from '@/components/CaseTab';
 import type { PageReferencesApi } from '@/components/ReferencesTab';
-import { send } from '@/lib/messages/send';
+import { sendHistory } from '@/lib/history/messages';
 import { parseDocumentUrl } from '@/lib/page/url';
 
 /**
@@ -34,7 +34,7 @@ export function createCaseLink(page: PageReferencesApi): CaseApi {
       const shown = await page.load();
       const dokId = shown ? asWritten(shown.url) : undefined;
       if (!dokId) return null;
-      return { dokId, ...(await send('getTrail', { dokId, exclude: dokId, full: true })) };
+      return { dokId, ...(await sendHistory('getCase', { dokId })) };
     },
     subscribe: (onChange) => page.subscribe(onChange),
   };

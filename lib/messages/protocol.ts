@@ -24,7 +24,7 @@ const referenceId = z.string().check(
 const webUrl = z.string().check(z.refine((u) => /^https?:\/\//.test(u), { error: 'not an http(s) URL' }));
 const optionalText = z.optional(z.string());
 
-const unavailableReason = z.enum(['timeout', 'network', 'http', 'rate-limited', 'malformed']);
+export const unavailableReason = z.enum(['timeout', 'network', 'http', 'rate-limited', 'malformed']);
 
 /** lib/riksdagen/types.ts, LawInfo: a law's text and the place an id cites in it. */
 export const lawInfoSchema = z.object({
@@ -85,11 +85,20 @@ export const saveOutcomeSchema = z.discriminatedUnion('saved', [
 ]);
 
 /** lib/riksdagen/trail-lines.ts: a document a trail line names, and the line, worded in the background. */
-const trailLinkSchema = z.object({ label: z.string(), url: z.optional(webUrl), title: optionalText });
-const trailLineSchema = z.object({ field: z.string(), text: z.string(), links: z.optional(z.array(trailLinkSchema)), rest: optionalText });
+export const trailLinkSchema = z.object({ label: z.string(), url: z.optional(webUrl), title: optionalText });
+export const trailLineSchema = z.object({ field: z.string(), text: z.string(), links: z.optional(z.array(trailLinkSchema)), rest: optionalText });
+/** What the card and the side panel are told of a document's trail and who cites it (issue 13). */
+export const trailAnswerSchema = z.object({
+  /** The trail's lines; absent when there is none to show. */
+  trail: z.optional(z.array(trailLineSchema)),
+  /** Why the trail could not be had (the card offers "Försök igen"). */
+  failed: z.optional(unavailableReason),
+  /** The reader's own reading history in a line, newest first; absent when nothing read cites it. */
+  citedBy: z.optional(trailLineSchema),
+});
 
 const highlightId = z.string().check(z.minLength(1), z.maxLength(200));
-const dokId = z.string().check(z.minLength(1), z.maxLength(100));
+export const dokId = z.string().check(z.minLength(1), z.maxLength(100));
 const highlightList = z.object({ highlights: z.array(highlightSchema) });
 /** A file for the reader to save (or, for one citation, to copy): its name, type, text and how many entries. */
 const exportedFile = z.object({ filename: z.string(), mimeType: z.string(), text: z.string(), count: z.number() });
@@ -168,27 +177,13 @@ export const MESSAGES = {
     ]),
   },
   /**
-   * A document's trail and who cites it (issue 13): for a hover card (`id` and, once its metadata
-   * is known, `dokId`) and for the side panel's "Ärendet" (`dokId` of the page, `full`). `trail` is
-   * absent when there is none to show, `failed` says why it could not be had; `citedBy` is the
-   * reader's own reading history in a line (absent when none cites it), newest first, without the
-   * page `exclude` (the one they are on).
+   * A hover card's trail and who cites its document (issue 13): `dokId` once its metadata is
+   * known, `exclude` the page the reader is on. (The side panel's "Ärendet" asks with getCase,
+   * lib/history/messages.ts.)
    */
   getTrail: {
-    request: z.object({
-      id: z.optional(referenceId),
-      dokId: z.optional(dokId),
-      exclude: z.optional(dokId),
-      /** Every document on every line and every citing document, and the document's own name. */
-      full: z.optional(z.boolean()),
-    }),
-    response: z.object({
-      label: optionalText,
-      title: optionalText,
-      trail: z.optional(z.array(trailLineSchema)),
-      failed: z.optional(unavailableReason),
-      citedBy: z.optional(trailLineSchema),
-    }),
+    request: z.object({ id: referenceId, dokId: z.optional(dokId), exclude: z.optional(dokId) }),
+    response: trailAnswerSchema,
   },
   /** A page the reader has read and linked: kept in the reading history (if it is on), locally. */
   recordReading: {
@@ -202,16 +197,6 @@ export const MESSAGES = {
       refs: z.array(referenceId).check(z.maxLength(MAX_IDS_PER_LOOKUP)),
     }),
     response: z.object({ recorded: z.boolean() }),
-  },
-  /** Options page, "Läshistorik". */
-  getReadingHistoryStats: {
-    request: empty,
-    response: z.object({ count: z.number(), approxBytes: z.number() }),
-  },
-  /** Options page, "Töm läshistoriken". */
-  clearReadingHistory: {
-    request: empty,
-    response: z.object({ removed: z.number() }),
   },
   /** Every highlight (or one document's) as a file to save. */
   exportHighlights: {
@@ -298,7 +283,7 @@ export type MessageName = keyof typeof MESSAGES;
 export type RequestOf<N extends MessageName> = z.input<(typeof MESSAGES)[N]['request']>;
 export type ResponseOf<N extends MessageName> = z.output<(typeof MESSAGES)[N]['response']>;
 export type LookupResult = z.output<typeof lookupResultSchema>;
-export type TrailAnswer = z.output<(typeof MESSAGES)['getTrail']['response']>;
+export type TrailAnswer = z.output<typeof trailAnswerSchema>;
 
 export const MESSAGE_NAMES = Object.keys(MESSAGES) as MessageName[];
 

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { CaseTab, type CaseApi } from '@/components/CaseTab';
-import type { TrailAnswer } from '@/lib/messages/protocol';
+import type { CaseAnswer } from '@/lib/history/messages';
 
 /** An IntersectionObserver the test drives: `show()` puts every observed element on screen. */
 let observers: { callback: IntersectionObserverCallback; elements: Element[] }[] = [];
@@ -35,7 +35,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const BET: TrailAnswer & { dokId: string } = {
+const BET: CaseAnswer & { dokId: string } = {
   dokId: 'HB01UbU5',
   label: 'bet. 2023/24:UbU5',
   title: 'Lärarutbildning på språklig grund',
@@ -61,7 +61,7 @@ const BET: TrailAnswer & { dokId: string } = {
   },
 };
 
-function fakeApi(answers: ((TrailAnswer & { dokId: string }) | null | Error)[]) {
+function fakeApi(answers: ((CaseAnswer & { dokId: string }) | null | Error)[]) {
   const queue = [...answers];
   const listeners = new Set<() => void>();
   const api: CaseApi & { load: ReturnType<typeof vi.fn> } = {

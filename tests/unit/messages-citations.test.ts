@@ -35,8 +35,6 @@ function transportWith(lookupMany: (ids: readonly string[]) => Promise<Record<st
     exportHighlights: notHere,
     getTrail: notHere,
     recordReading: notHere,
-    getReadingHistoryStats: notHere,
-    clearReadingHistory: notHere,
     ...createCitationHandlers(lookupMany, () => NOW),
   } satisfies Handlers;
   return createMessageHandler(handlers);
@@ -116,8 +114,6 @@ describe('the Markdown export’s references', () => {
         formatCitations: notHere,
         getTrail: notHere,
         recordReading: notHere,
-        getReadingHistoryStats: notHere,
-        clearReadingHistory: notHere,
       } satisfies Handlers;
       const transport = createMessageHandler(handlers);
       await send('saveHighlight', { highlight: makeHighlight({ id: 'a' }) }, transport);

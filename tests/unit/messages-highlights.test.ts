@@ -27,8 +27,6 @@ beforeEach(() => {
     formatCitations: notHere,
     getTrail: notHere,
     recordReading: notHere,
-    getReadingHistoryStats: notHere,
-    clearReadingHistory: notHere,
     ...createHighlightHandlers(db, () => NOW, (dokIds) => changes.push(dokIds)),
   };
   transport = createMessageHandler(handlers);

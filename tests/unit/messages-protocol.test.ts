@@ -36,8 +36,6 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     // The trail and reading history messages have theirs (messages-trail.test.ts).
     getTrail: vi.fn(),
     recordReading: vi.fn(),
-    getReadingHistoryStats: vi.fn(),
-    clearReadingHistory: vi.fn(),
     ...overrides,
   };
 }

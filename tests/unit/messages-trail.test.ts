@@ -4,7 +4,8 @@ import { ReadingRepository } from '@/lib/db/readings';
 import { createTrailHandlers } from '@/lib/db/trail-handlers';
 import { createTrailService, type TrailService } from '@/lib/db/trails';
 import { pageIdentity, toReading, type PageReading } from '@/lib/history/reading';
-import { createMessageHandler, type Handlers } from '@/lib/messages/handle';
+import { createMessageHandler, createTableHandler, type Handlers } from '@/lib/messages/handle';
+import { HISTORY_MESSAGES, sendHistory } from '@/lib/history/messages';
 import { send, type Transport } from '@/lib/messages/send';
 import { createRiksdagenClient } from '@/lib/riksdagen/client';
 import { createHttpClient } from '@/lib/riksdagen/http';
@@ -99,6 +100,12 @@ function makeTransport(maxReadings?: number) {
   const notHere = () => {
     throw new Error('not in this test');
   };
+  const trailHandlers = createTrailHandlers({
+    trails,
+    readings: new ReadingRepository(db, maxReadings),
+    settings: { get: async () => ({ enabled }) },
+    now: () => clock,
+  });
   const handlers: Handlers = {
     lookupReferences: notHere,
     getCacheStats: notHere,
@@ -113,14 +120,12 @@ function makeTransport(maxReadings?: number) {
     importHighlights: notHere,
     exportHighlights: notHere,
     formatCitations: notHere,
-    ...createTrailHandlers({
-      trails,
-      readings: new ReadingRepository(db, maxReadings),
-      settings: { get: async () => ({ enabled }) },
-      now: () => clock,
-    }),
+    ...trailHandlers.page,
   };
-  return createMessageHandler(handlers);
+  const answer = createMessageHandler(handlers);
+  // The side panel's and the options page's messages: a table of their own, as in the background.
+  const answerHistory = createTableHandler(HISTORY_MESSAGES, trailHandlers.history);
+  return async (message: unknown) => answerHistory(message) ?? answer(message);
 }
 
 beforeEach(() => {
@@ -159,7 +164,7 @@ describe('the reading history through send ⇄ handle and the database', () => {
       }),
     ]);
     expect(await db.readings.where('refs').equals('dir:2017:75').count()).toBe(0);
-    expect(await send('getReadingHistoryStats', {}, transport)).toEqual({ count: 1, approxBytes: expect.any(Number) });
+    expect(await sendHistory('getReadingHistoryStats', {}, transport)).toEqual({ count: 1, approxBytes: expect.any(Number) });
   });
 
   test('with the history off nothing is kept', async () => {
@@ -180,8 +185,8 @@ describe('the reading history through send ⇄ handle and the database', () => {
   test('"Töm läshistoriken" empties it and says how many', async () => {
     await read(reading());
     await read(reading({ dokId: 'HB01UbU5', kind: 'bet', heading: 'Betänkande 2023/24:UbU5', url: BET_PAGE }));
-    expect(await send('clearReadingHistory', {}, transport)).toEqual({ removed: 2 });
-    expect(await send('getReadingHistoryStats', {}, transport)).toEqual({ count: 0, approxBytes: 0 });
+    expect(await sendHistory('clearReadingHistory', {}, transport)).toEqual({ removed: 2 });
+    expect(await sendHistory('getReadingHistoryStats', {}, transport)).toEqual({ count: 0, approxBytes: 0 });
     expect(await send('getTrail', { id: 'sou:2018:65' }, transport)).toEqual({});
   });
 });
@@ -192,7 +197,7 @@ describe('getTrail for a card', () => {
     expect(answer.trail?.map((l) => l.field)).toEqual(['treated-in', 'decision', 'decided', 'motions', 'matter-status']);
     expect(answer.trail?.[0]).toMatchObject({ text: 'Behandlad i', links: [{ label: 'bet. 2023/24:UbU5' }] });
     expect(answer).not.toHaveProperty('failed');
-    expect(answer.label).toBeUndefined();
+    expect(answer).not.toHaveProperty('label');
     expect(answer.citedBy).toBeUndefined();
     await send('getTrail', { id: 'prop:2023/24:20', dokId: 'HB0320' }, transport);
     expect(requests).toEqual(['/dokumentstatus/HB0320.json']);
@@ -246,11 +251,11 @@ describe('getTrail for a card', () => {
   });
 });
 
-describe('getTrail for the side panel ("Ärendet")', () => {
+describe('getCase for the side panel ("Ärendet")', () => {
   test('the page’s document by name, every line in full, and every document read that cites it', async () => {
     await read(reading({ refs: ['bet:2023/24:UbU5'] }));
     await read(reading({ dokId: 'HB01UbU5', kind: 'bet', heading: undefined, title: 'Lärarutbildning på språklig grund', url: BET_PAGE, refs: ['prop:2023/24:20'] }));
-    const answer = await send('getTrail', { dokId: 'HB01UbU5', exclude: 'HB01UbU5', full: true }, transport);
+    const answer = await sendHistory('getCase', { dokId: 'HB01UbU5' }, transport);
     expect(answer.label).toBe('bet. 2023/24:UbU5');
     expect(answer.title).toBe('Lärarutbildning på språklig grund');
     expect(answer.trail?.[0]?.links?.map((l) => l.label)).toEqual(['prop. 2023/24:20', 'mot. 2023/24:1544', 'mot. 2023/24:1602']);
@@ -264,10 +269,10 @@ describe('getTrail for the side panel ("Ärendet")', () => {
 
   test('a page the history does not know is still named by its trail, and found by its own id', async () => {
     await read(reading({ refs: ['prop:2023/24:20'] }));
-    const answer = await send('getTrail', { dokId: 'HB0320', exclude: 'HB0320', full: true }, transport);
+    const answer = await sendHistory('getCase', { dokId: 'HB0320' }, transport);
     expect(answer).toMatchObject({ label: 'prop. 2023/24:20', title: 'På språklig grund', citedBy: { links: [{ label: 'Svar på fråga 2018/19:523' }] } });
     // A page the history holds is named as it names itself (its heading and title), before the open data's title.
-    expect(await send('getTrail', { dokId: 'H612523', full: true }, transport)).toMatchObject({
+    expect(await sendHistory('getCase', { dokId: 'H612523' }, transport)).toMatchObject({
       label: 'Svar på fråga 2018/19:523',
       title: 'Säpos lista över kommuner som kan beröras av återvändare från IS',
     });
@@ -277,7 +282,7 @@ describe('getTrail for the side panel ("Ärendet")', () => {
     await read(reading({ dokId: 'HB01UbU5', kind: 'bet', heading: 'Betänkande 2023/24:UbU5', title: 'Lärarutbildning', url: BET_PAGE, refs: ['sou:2018:65'] }));
     await read(reading({ refs: ['bet:2023/24:UbU5'] }));
     fault = 503;
-    const answer = await send('getTrail', { dokId: 'HB01UbU5', exclude: 'HB01UbU5', full: true }, transport);
+    const answer = await sendHistory('getCase', { dokId: 'HB01UbU5' }, transport);
     expect(answer).toMatchObject({ failed: 'http', label: 'bet. 2023/24:UbU5', title: 'Lärarutbildning', citedBy: { links: [{ label: 'Svar på fråga 2018/19:523' }] } });
   });
 });

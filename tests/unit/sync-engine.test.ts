@@ -363,7 +363,7 @@ describe('the options page’s messages', () => {
     const notHere = () => {
       throw new Error('not in this test');
     };
-    const answer = createMessageHandler({ lookupReferences: notHere, getCacheStats: notHere, clearCache: notHere, formatCitations: notHere, getTrail: notHere, recordReading: notHere, getReadingHistoryStats: notHere, clearReadingHistory: notHere, ...a.handlers });
+    const answer = createMessageHandler({ lookupReferences: notHere, getCacheStats: notHere, clearCache: notHere, formatCitations: notHere, getTrail: notHere, recordReading: notHere, ...a.handlers });
     const transport = async (message: unknown) => answerSync(message) ?? answer(message);
 
     expect(await sendSync('getSyncStatus', {}, transport)).toMatchObject({ available: true, enabled: true, synced: 1, quotaBytes: 102_400 });
