@@ -9,8 +9,8 @@ import type { TrailAnswer } from '@/lib/messages/protocol';
 type Line = NonNullable<TrailAnswer['trail']>[number];
 export type TrailLink = NonNullable<Line['links']>[number];
 
-/** What the card knows of a document's trail: asked for, or answered. */
-export type CardExtras = { status: 'loading' } | { status: 'ready'; answer: TrailAnswer };
+/** What the card knows of a document's trail: asked for (`loading`), or the background's answer. */
+export type CardExtras = 'loading' | TrailAnswer;
 
 export const TRAIL_TEXT = {
   heading: 'Ärendets gång',
@@ -56,9 +56,9 @@ export function TrailLines({ lines }: { lines: readonly Line[] }) {
  * as the card's facts are (`.facts`), so it looks like the rest of the card and costs no style.
  */
 export function CardTrail({ extras, onRetry }: { extras: CardExtras; onRetry?: () => void }) {
-  const answer = extras.status === 'ready' ? extras.answer : undefined;
+  const answer = extras === 'loading' ? undefined : extras;
   return (
-    <div class="extras" data-trail={answer ? (answer.failed ? 'failed' : 'ready') : 'loading'}>
+    <div class="extras" aria-busy={answer ? undefined : 'true'}>
       {!answer && <span class="skeleton medium" aria-hidden="true" />}
       {answer?.failed && (
         <p class="problem">

@@ -103,7 +103,7 @@ function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-ti
           stale={state?.status === 'found' && state.stale === true}
           headingId={headingId}
           // The trail says what the status line says, better: one of them.
-          trailShown={extras?.status === 'ready' && !!extras.answer.trail?.length}
+          trailShown={extras !== 'loading' && !!extras?.trail?.length}
         />
       )}
       {status === 'not-found' && (

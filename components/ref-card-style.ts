@@ -143,16 +143,15 @@ ${kindRules}
 .law-text p:last-child { margin-bottom: 0; }
 .explain { margin: 0; color: var(--rr-muted); font-size: 13px; }
 .trail { margin: 0; padding: 0; list-style: none; }
-.extras a, .extras button { font: inherit; color: var(--rr-accent); background: none; border: 0; padding: 0; text-decoration: underline; white-space: nowrap; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; margin-top: auto; padding-top: 4px; }
-.actions a, .actions button {
+.actions a, .actions button, .extras a, .extras button {
   font: inherit; font-size: 13px; color: var(--rr-accent); background: none; border: 0; padding: 2px 0;
   cursor: pointer; text-decoration: underline; text-underline-offset: 2px;
 }
 .actions button.primary {
   background: var(--rr-accent); color: var(--rr-onAccent); border-radius: 4px; padding: 4px 10px; text-decoration: none; font-weight: 600;
 }
-.actions a:hover, .actions button:hover { text-decoration-thickness: 2px; }
+.actions a:hover, .actions button:hover, .extras a:hover, .extras button:hover { text-decoration-thickness: 2px; }
 .card :focus-visible { outline: 2px solid var(--rr-accent); outline-offset: 2px; border-radius: 2px; }
 .menu { flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 4px; padding: 4px; border: 1px solid var(--rr-border); border-radius: 4px; }
 .menu [role=menuitem] { padding: 2px 8px; border-radius: 4px; color: var(--rr-accent); font-size: 13px; cursor: pointer; }

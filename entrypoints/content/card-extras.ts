@@ -16,11 +16,11 @@ export function cardExtras(page: string, onChange: () => void) {
       // A law's card (LawCard) has no trail; a card still waiting for its metadata, nothing to ask by yet.
       if (!state || state.status === 'loading' || state.status === 'unavailable' || id.startsWith('sfs:')) return undefined;
       if (!known.has(id)) {
-        known.set(id, { status: 'loading' });
+        known.set(id, 'loading');
         send('getTrail', { id, dokId: state.status === 'found' ? state.meta.dokId : undefined, exclude: page })
           .catch(() => ({ failed: 'network' as const }))
           .then((answer) => {
-            known.set(id, { status: 'ready', answer });
+            known.set(id, answer);
             onChange();
           });
       }

@@ -66,7 +66,8 @@ export function createTrailHandlers({ trails, readings, settings, now = Date.now
       },
 
       async recordReading(page) {
-        if (!(await settings.get()).enabled) return { recorded: false };
+        // Nothing linked (linking turned off, or not yet) says nothing about what the page cites.
+        if (page.refs.length === 0 || !(await settings.get()).enabled) return { recorded: false };
         await readings.record(toReading(page), now());
         return { recorded: true };
       },

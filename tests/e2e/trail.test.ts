@@ -62,7 +62,7 @@ async function cardOf(page: Page, selector: string) {
   await page.hover(selector);
   const card = page.locator(CARD);
   // Attached, not visible: a card with nothing to add has an empty part.
-  await card.locator('.extras:not([data-trail="loading"])').waitFor({ state: 'attached', timeout: 15_000 });
+  await card.locator('.extras:not([aria-busy])').waitFor({ state: 'attached', timeout: 15_000 });
   return card;
 }
 
@@ -70,7 +70,7 @@ describe('the trail in the card', () => {
   test('over a proposition: its betänkande (a link), the decision and the status; the status line gives way', async () => {
     const page = await open(URLS.trail, PROP);
     const card = await cardOf(page, PROP);
-    expect(await card.locator('.extras').getAttribute('data-trail')).toBe('ready');
+    expect(await card.locator('.extras .problem').count()).toBe(0);
     expect(await card.locator('.title').textContent()).toBe('På språklig grund');
     expect(await card.locator('[data-field="treated-in"]').textContent()).toBe('Behandlad i bet. 2023/24:UbU5');
     expect(await card.locator('[data-field="treated-in"] a').getAttribute('href')).toBe(BET_PAGE);
@@ -182,7 +182,7 @@ describe('a trail that cannot be had', () => {
     const page = await open(URLS.trail, MOT, fresh);
     dataApi.fault = 'status-500';
     const card = await cardOf(page, MOT);
-    expect(await card.locator('.extras').getAttribute('data-trail')).toBe('failed');
+    expect(await card.locator('.extras .problem').count()).toBe(1);
     expect(await card.locator('.extras .problem').textContent()).toBe('Ärendets gång kunde inte hämtas Försök igen');
     expect(await card.locator('.title').textContent()).toBe('med anledning av prop. 2023/24:20 På språklig grund');
     expect(await card.locator('[data-action="open"]').count()).toBe(1);
@@ -200,9 +200,9 @@ describe('a trail that cannot be had', () => {
     dataApi.fault = 'hang';
     await page.hover(PROP);
     const card = page.locator(CARD);
-    await card.locator('.extras[data-trail="loading"]').waitFor({ timeout: 5_000 });
+    await card.locator('.extras[aria-busy="true"]').waitFor({ timeout: 5_000 });
     // The background answers by its deadline (the request timeout, 10 s) whatever the service does.
-    await card.locator('.extras[data-trail="failed"]').waitFor({ timeout: 15_000 });
+    await card.locator('.extras .problem').waitFor({ timeout: 15_000 });
     expect(await card.locator('.title').textContent()).toBe('På språklig grund');
     await page.close();
   });

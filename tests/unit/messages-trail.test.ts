@@ -167,6 +167,12 @@ describe('the reading history through send ⇄ handle and the database', () => {
     expect(await sendHistory('getReadingHistoryStats', {}, transport)).toEqual({ count: 1, approxBytes: expect.any(Number) });
   });
 
+  test('a page that links nothing (linking turned off) changes nothing', async () => {
+    await read(reading());
+    expect(await read(reading({ refs: [] }))).toEqual({ recorded: false });
+    expect((await db.readings.get('H612523'))?.refs).toEqual(['skr:2014/15:146', 'sou:2018:65', 'dir:2017:75']);
+  });
+
   test('with the history off nothing is kept', async () => {
     enabled = false;
     expect(await read(reading())).toEqual({ recorded: false });

@@ -19,11 +19,11 @@ export const readingHistory: Feature = {
     const tell = () => {
       const refs = references.ids();
       const key = refs.join(' ');
-      // Nothing linked (yet, or linking turned off) says nothing about what the page cites.
-      if (refs.length === 0 || key === told) return;
+      if (key === told) return;
       told = key;
-      // The page's dokId, kind, heading and date; the protocol's schema leaves out the rest (its region).
-      send('recordReading', { ...page, title: document.querySelector('h1')?.textContent || document.title, url: location.href, refs })
+      // The page's dokId, kind, heading and date (the protocol's schema leaves out the rest, its
+      // region), its title as its heading shows it, and what it links (none: the background keeps nothing).
+      send('recordReading', { ...page, title: document.querySelector('h1')?.textContent ?? '', url: location.href, refs })
         // A background that cannot be reached keeps nothing this time; the page is not bothered.
         .catch(() => {});
     };
