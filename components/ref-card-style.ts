@@ -143,6 +143,7 @@ ${kindRules}
 .law-text p:last-child { margin-bottom: 0; }
 .explain { margin: 0; color: var(--rr-muted); font-size: 13px; }
 .trail { margin: 0; padding: 0; list-style: none; }
+.trail a { white-space: nowrap; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; margin-top: auto; padding-top: 4px; }
 .actions a, .actions button, .extras a, .extras button {
   font: inherit; font-size: 13px; color: var(--rr-accent); background: none; border: 0; padding: 2px 0;

@@ -68,7 +68,8 @@ export function toReading(page: PageReading): Reading {
     refs.add(hash >= 0 ? ref.slice(0, hash) : ref);
   }
   if (identity) refs.delete(identity.id);
-  const title = page.title.replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX) || identity?.label || page.dokId;
+  // A window title (a page without a heading) ends with the site's name: "… - Riksdagen".
+  const title = page.title.replace(/\s+/g, ' ').replace(/ [-–] Riksdagen$/, '').trim().slice(0, TITLE_MAX) || identity?.label || page.dokId;
   // Keyed as pages key their document (lib/page/url.ts): upper-cased, whatever the casing sent.
   const reading: Reading = { dokId: page.dokId.toUpperCase(), kind: page.kind, title, url: page.url, refs: [...refs] };
   if (identity) Object.assign(reading, identity);

@@ -68,6 +68,7 @@ describe('a page as a reading (lib/history/reading.ts)', () => {
       refs: ['prop:2023/24:20', 'sfs:2010:800'],
     });
     expect(toReading(reading({ title: ' ', date: undefined })).title).toBe('Svar på fråga 2018/19:523');
+    expect(toReading(reading({ title: 'H612523 - Riksdagen' })).title).toBe('H612523');
     expect(toReading(reading({ title: '', heading: undefined, date: undefined }))).toEqual({
       dokId: 'H612523',
       kind: 'frs',

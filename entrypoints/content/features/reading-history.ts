@@ -22,8 +22,9 @@ export const readingHistory: Feature = {
       if (key === told) return;
       told = key;
       // The page's dokId, kind, heading and date (the protocol's schema leaves out the rest, its
-      // region), its title as its heading shows it, and what it links (none: the background keeps nothing).
-      send('recordReading', { ...page, title: document.querySelector('h1')?.textContent ?? '', url: location.href, refs })
+      // region), its title (its heading, else the window's), and what it links (none: the
+      // background keeps nothing).
+      send('recordReading', { ...page, title: document.querySelector('h1')?.textContent || document.title, url: location.href, refs })
         // A background that cannot be reached keeps nothing this time; the page is not bothered.
         .catch(() => {});
     };
