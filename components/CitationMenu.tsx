@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CitationFormat } from '@/lib/cite/formats';
 
 /*
@@ -53,7 +53,8 @@ export function CitationMenu({ onPick }: { onPick: (format: CitationFormat) => v
   const menu = useRef<HTMLDivElement>(null);
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
-  useEffect(() => {
+  // Before the browser paints: a key pressed as soon as the menu shows must reach the menu.
+  useLayoutEffect(() => {
     if (open) items()[0]?.focus();
   }, [open]);
 
@@ -99,6 +100,13 @@ export function CitationMenu({ onPick }: { onPick: (format: CitationFormat) => v
         aria-expanded={open ? 'true' : 'false'}
         onClick={() => setOpen(!open)}
         onKeyDown={(event) => {
+          if (event.key === 'Escape' && open) {
+            // The menu is open but focus has not reached it yet: Escape is still the menu's.
+            event.preventDefault();
+            event.stopPropagation();
+            close();
+            return;
+          }
           if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
           event.preventDefault();
           setOpen(true);

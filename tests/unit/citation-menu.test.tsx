@@ -86,6 +86,17 @@ describe('the copy menu from the keyboard', () => {
     done();
   });
 
+  test('an Escape that reaches the button while the menu is open (focus not moved yet) is still the menu\'s', async () => {
+    const { onDocumentKey, done } = setup();
+    fireEvent.click(button());
+    await waitFor(() => expect(screen.getByRole('menu')).toBeTruthy());
+    key(button(), 'Escape');
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    expect(onDocumentKey).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(button());
+    done();
+  });
+
   test('Tab closes it with focus on the button, so Tab goes on from there', async () => {
     const { onCopy, done } = setup();
     fireEvent.click(button());
