@@ -2,11 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // The hosts we read pages from and ask for metadata. Nothing else: see DESIGN.md, "Minimal permissions".
-export const RIKSDAGEN_HOSTS = [
-  'https://www.riksdagen.se/*',
-  'https://riksdagen.se/*',
-  'https://data.riksdagen.se/*',
-];
+import { RIKSDAGEN_HOSTS } from './lib/permissions/hosts';
 
 export default defineConfig({
   // Firefox defaults to MV2 in WXT; we ship MV3 to both browsers.
@@ -47,12 +43,14 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'riksref@riksref.se',
-          // 142 is the first Firefox (desktop and Android) that reads data_collection_permissions.
-          strict_min_version: '142.0',
+          // 140 is the first desktop Firefox that reads data_collection_permissions, and the ESR
+          // (Debian's firefox-esr, which the end-to-end tests drive); Android reads it from 142.
+          strict_min_version: '140.0',
           // Riksref collects nothing: everything stays in the reader's browser, and highlights reach
           // their other computers only through the browser's own sync (storage.sync).
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
