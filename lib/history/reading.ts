@@ -1,6 +1,7 @@
 import { findReferences } from '../refs/find.ts';
 import { referenceLabel } from '../refs/labels.ts';
 import { REFERENCE_KINDS, type ReferenceKind } from '../refs/types.ts';
+import type { ReadingRecord } from '../db/database.ts';
 
 /*
  * A page the reader has read, as the reading history keeps it (issue 13). The content script
@@ -23,16 +24,8 @@ export interface PageReading {
   refs: string[];
 }
 
-export interface Reading {
-  dokId: string;
-  kind: string;
-  id?: string;
-  label?: string;
-  title: string;
-  date?: string;
-  url: string;
-  refs: string[];
-}
+/** A reading as the history stores it (lib/db/database.ts), before it is given its time and size. */
+export type Reading = Omit<ReadingRecord, 'readAt' | 'size'>;
 
 /** How far into the heading line the designation may start (`Utbildningsutskottets betänkande 2023/24:UbU5`). */
 const DESIGNATION_WITHIN = 60;
