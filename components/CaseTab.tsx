@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/error-message';
 import type { CaseAnswer } from '@/lib/history/messages';
-import { REASONS } from './card-parts';
-import { DocLink, TRAIL_TEXT, TrailLines } from './CardTrail';
+import { t } from '@/lib/i18n';
+import { reasonText } from './card-parts';
+import { DocLink, TrailLines } from './CardTrail';
 
 /** What the tab needs: the document on the page in the current browser tab, with its whole trail and every document read that cites it. */
 export interface CaseApi {
@@ -83,12 +84,12 @@ export function CaseTab({ api }: { api: CaseApi }) {
               {view.title}
             </p>
           )}
-          <h2>{TRAIL_TEXT.heading}</h2>
+          <h2>{t('trail_heading')}</h2>
           {view.failed ? (
             <p class="problem" data-trail="failed">
-              {TRAIL_TEXT.failed}. {REASONS[view.failed]}{' '}
+              {t('trail_failed')}. {reasonText(view.failed)}{' '}
               <button type="button" data-action="retry-trail" onClick={() => void load()}>
-                {TRAIL_TEXT.retry}
+                {t('retry')}
               </button>
             </p>
           ) : view.trail?.length ? (
@@ -96,7 +97,7 @@ export function CaseTab({ api }: { api: CaseApi }) {
           ) : (
             <p class="empty">{TEXT.noTrail}</p>
           )}
-          <h2>{TRAIL_TEXT.citedBy}</h2>
+          <h2>{t('trail_citedBy')}</h2>
           {view.citedBy ? (
             <>
               <p data-field="cited-by-count">{view.citedBy.text}</p>
