@@ -17,7 +17,9 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
 }
 
 /** The keys that come in two forms, `<base>_one` and `<base>_other`. */
-export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}_one` ? (`${B}_other` extends MessageKey ? B : never) : never) : never;
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer B}_one` ? (`${B}_other` extends MessageKey ? B : never) : never;
+}[MessageKey];
 
 let pluralRules: Intl.PluralRules | undefined;
 

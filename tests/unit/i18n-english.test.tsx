@@ -1,6 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { CacheSection, formatBytes } from '@/components/CacheSection';
+import { ReadingHistorySection } from '@/components/ReadingHistorySection';
 import { describeCard, RefCard, type CardState } from '@/components/RefCard';
+import { formatUsage, SyncSection, type SyncStatusView } from '@/components/SyncSection';
 import { useLanguage } from './i18n-fake';
 
 // The same components in an English browser: our words in English, the documents' own (titles,
@@ -61,5 +64,49 @@ describe('the law card in English', () => {
     expect(card().querySelector('.kind')?.textContent).toBe('Provision');
     expect(card().querySelector('[data-field="missing"]')?.textContent).toBe("10 kap. 2 § is not in the law's current wording");
     expect(action('open-law')?.textContent).toBe('The whole law');
+  });
+});
+
+describe('the options page in English', () => {
+  test('numbers and sizes as English writes them', () => {
+    expect(formatBytes(1)).toBe('1 byte');
+    expect(formatBytes(999)).toBe('999 bytes');
+    expect(formatBytes(12_345)).toBe('12.3 kB');
+    expect(formatUsage(700, 102_400)).toBe('Sync: 0.7 of 100 kB');
+  });
+
+  test('the cache section', async () => {
+    const api = { getStats: async () => ({ count: 1234, approxBytes: 45_600, service: {} }), clear: async () => ({ removed: 1234 }) };
+    render(<CacheSection api={api} />);
+    await waitFor(() => expect(document.querySelector('[data-field="count"]')?.textContent).toBe('1,234'));
+    expect(screen.getByRole('heading').textContent).toBe('Cache');
+    expect(screen.getByText('Saved documents')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Empty the cache' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('The cache is empty.'));
+  });
+
+  test('the sync section, with English plurals (one highlight is, two are)', async () => {
+    const status: SyncStatusView = {
+      available: true,
+      enabled: true,
+      usedBytes: 34_900,
+      quotaBytes: 102_400,
+      synced: 1,
+      unsynced: { note: 1, quote: 0, quota: 3 },
+    } as SyncStatusView;
+    render(<SyncSection api={{ getStatus: async () => status, setEnabled: async () => status }} />);
+    await waitFor(() => expect(document.querySelector('[data-field="synced"]')?.textContent).toBe('1 highlight is synced.'));
+    expect(screen.getByRole('checkbox', { name: /^Sync highlights between computers/ })).toBeTruthy();
+    const localOnly = document.querySelector('[data-field="local-only"]')!.textContent;
+    expect(localOnly).toContain('1 highlight with too long a note');
+    expect(localOnly).toContain('3 highlights that do not fit');
+  });
+
+  test('the reading history, one document removed', async () => {
+    const api = { getEnabled: async () => true, setEnabled: async () => {}, getStats: async () => ({ count: 1, approxBytes: 900 }), clear: async () => ({ removed: 1 }) };
+    render(<ReadingHistorySection api={api} />);
+    await waitFor(() => expect(document.querySelector('[data-field="reading-size"]')?.textContent).toBe('900 bytes'));
+    fireEvent.click(screen.getByRole('button', { name: 'Empty the reading history' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('The reading history is empty (1 document removed).'));
   });
 });
