@@ -1,9 +1,12 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CacheSection, formatBytes } from '@/components/CacheSection';
+import { HighlightPopover } from '@/components/HighlightPopover';
+import { SelectionToolbar } from '@/components/SelectionToolbar';
 import { ReadingHistorySection } from '@/components/ReadingHistorySection';
 import { describeCard, RefCard, type CardState } from '@/components/RefCard';
 import { formatUsage, SyncSection, type SyncStatusView } from '@/components/SyncSection';
+import { makeHighlight } from './highlight-fixtures.ts';
 import { useLanguage } from './i18n-fake';
 
 // The same components in an English browser: our words in English, the documents' own (titles,
@@ -108,5 +111,28 @@ describe('the options page in English', () => {
     await waitFor(() => expect(document.querySelector('[data-field="reading-size"]')?.textContent).toBe('900 bytes'));
     fireEvent.click(screen.getByRole('button', { name: 'Empty the reading history' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('The reading history is empty (1 document removed).'));
+  });
+});
+
+describe('the selection toolbar and the popover in English', () => {
+  test('the toolbar names its colours and actions in English', () => {
+    render(<SelectionToolbar onHighlight={() => {}} onNote={() => {}} onClose={() => {}} error="x" onRetry={() => {}} />);
+    expect(screen.getByRole('toolbar').getAttribute('aria-label')).toMatch(/^Save highlight\. Alt\+Shift\+H/);
+    expect(screen.getByRole('button', { name: 'Highlight yellow' })).toBeTruthy();
+    expect(screen.getByRole('group').getAttribute('aria-label')).toBe('Colour');
+    fireEvent.click(screen.getByRole('button', { name: 'Note' }));
+    expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  test('the popover, with its sync mark, and after a delete', () => {
+    const props = { onSaveNote: () => {}, onChangeColor: () => {}, onDelete: () => {}, onUndo: () => {}, onClose: () => {} };
+    const { rerender } = render(<HighlightPopover highlight={makeHighlight({ unsynced: 'quota' })} {...props} />);
+    expect(screen.getByRole('dialog').getAttribute('aria-label')).toBe('Highlight');
+    expect(screen.getByRole('button', { name: 'Make pink' })).toBeTruthy();
+    expect(document.querySelector('[data-field="unsynced"]')?.textContent).toBe("Not synced: the browser's sync space is full. It is only on this computer.");
+    rerender(<HighlightPopover highlight={makeHighlight()} {...props} deleted />);
+    expect(screen.getByRole('status').textContent).toBe('The highlight was deleted.');
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
   });
 });
