@@ -13,14 +13,6 @@ export interface CaseApi {
   subscribe(onChange: () => void): () => void;
 }
 
-const TEXT = {
-  noPage: 'Här visas ärendets gång för dokumentet i den här fliken, och vilka dokument du har läst som hänvisar till det. Öppna ett dokument på riksdagen.se.',
-  loading: 'Hämtar ärendet …',
-  failedToLoad: 'Ärendet kunde inte läsas:',
-  noTrail: 'Riksdagens öppna data säger inget om ärendets gång för det här dokumentet.',
-  notCited: 'Inget dokument som du har läst med Riksref hänvisar hit.',
-} as const;
-
 type State =
   | { phase: 'waiting' }
   | { phase: 'no-page' }
@@ -69,11 +61,11 @@ export function CaseTab({ api }: { api: CaseApi }) {
   const view = state.phase === 'ready' ? state.view : undefined;
   return (
     <div class="case-tab" ref={root} data-phase={state.phase}>
-      {state.phase === 'waiting' && <p class="empty">{TEXT.loading}</p>}
-      {state.phase === 'no-page' && <p class="empty">{TEXT.noPage}</p>}
+      {state.phase === 'waiting' && <p class="empty">{t('case_loading')}</p>}
+      {state.phase === 'no-page' && <p class="empty">{t('case_noPage')}</p>}
       {state.phase === 'failed' && (
         <p class="empty">
-          {TEXT.failedToLoad} {state.error}
+          {t('case_failed', state.error)}
         </p>
       )}
       {view && (
@@ -95,7 +87,7 @@ export function CaseTab({ api }: { api: CaseApi }) {
           ) : view.trail?.length ? (
             <TrailLines lines={view.trail} />
           ) : (
-            <p class="empty">{TEXT.noTrail}</p>
+            <p class="empty">{t('case_noTrail')}</p>
           )}
           <h2>{t('trail_citedBy')}</h2>
           {view.citedBy ? (
@@ -111,7 +103,7 @@ export function CaseTab({ api }: { api: CaseApi }) {
               </ul>
             </>
           ) : (
-            <p class="empty">{TEXT.notCited}</p>
+            <p class="empty">{t('case_notCited')}</p>
           )}
         </>
       )}

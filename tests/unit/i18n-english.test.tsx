@@ -5,6 +5,8 @@ import { HighlightPopover } from '@/components/HighlightPopover';
 import { SelectionToolbar } from '@/components/SelectionToolbar';
 import { ReadingHistorySection } from '@/components/ReadingHistorySection';
 import { describeCard, RefCard, type CardState } from '@/components/RefCard';
+import { ReferenceList, summarize } from '@/components/ReferenceList';
+import type { PageReference } from '@/lib/messages/protocol';
 import { formatUsage, SyncSection, type SyncStatusView } from '@/components/SyncSection';
 import { makeHighlight } from './highlight-fixtures.ts';
 import { useLanguage } from './i18n-fake';
@@ -134,5 +136,27 @@ describe('the selection toolbar and the popover in English', () => {
     rerender(<HighlightPopover highlight={makeHighlight()} {...props} deleted />);
     expect(screen.getByRole('status').textContent).toBe('The highlight was deleted.');
     expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+  });
+});
+
+describe('the side panel\'s references in English', () => {
+  const ref = (id: string, kind: PageReference['kind'], count: number, state: PageReference['state'] = 'found'): PageReference =>
+    ({ id, kind, label: id, count, state, ...(state === 'found' && { title: `Titel ${id}` }) }) as PageReference;
+
+  test('the summary counts in English, a law once however many places', () => {
+    expect(summarize([ref('sou:2018:65', 'sou', 1)])).toBe('1 document that the page refers to');
+    expect(summarize([ref('sou:2018:65', 'sou', 1), ref('prop:2017/18:1', 'prop', 2), ref('sfs:2009:400#K26P1', 'sfs', 1), ref('sfs:2009:400#K26P2', 'sfs', 1)])).toBe(
+      '2 documents and 1 law that the page refers to',
+    );
+  });
+
+  test('the list: occurrences, a title still coming, the laws and a whole law', () => {
+    render(<ReferenceList references={[ref('sou:2018:65', 'sou', 2), ref('prop:2017/18:1', 'prop', 1, 'loading'), ref('sfs:2009:400', 'sfs', 1)]} onReveal={() => {}} />);
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('2 occurrences');
+    expect(text).toContain('1 occurrence');
+    expect(text).toContain('Fetching title …');
+    expect(screen.getAllByRole('heading').map((h) => h.textContent)).toContain('Laws (1)');
+    expect(text).toContain('The whole law');
   });
 });
