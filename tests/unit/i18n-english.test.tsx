@@ -7,6 +7,8 @@ import { ReadingHistorySection } from '@/components/ReadingHistorySection';
 import { describeCard, RefCard, type CardState } from '@/components/RefCard';
 import { ReferenceList, summarize } from '@/components/ReferenceList';
 import type { PageReference } from '@/lib/messages/protocol';
+import type { TrailFacts } from '@/lib/riksdagen/trail';
+import { citedByLine, trailLines } from '@/lib/riksdagen/trail-lines';
 import { formatUsage, SyncSection, type SyncStatusView } from '@/components/SyncSection';
 import { makeHighlight } from './highlight-fixtures.ts';
 import { useLanguage } from './i18n-fake';
@@ -158,5 +160,33 @@ describe('the side panel\'s references in English', () => {
     expect(text).toContain('Fetching title …');
     expect(screen.getAllByRole('heading').map((h) => h.textContent)).toContain('Laws (1)');
     expect(text).toContain('The whole law');
+  });
+});
+
+describe('the trail in English', () => {
+  const doc = (n: number) => ({ label: `mot. 2023/24:${n}`, doktyp: 'mot' });
+  const facts: TrailFacts = {
+    dokId: 'HB0320',
+    doktyp: 'prop',
+    title: 'Lärarutbildning',
+    url: 'https://www.riksdagen.se/',
+    treatedIn: [{ label: 'bet. 2023/24:UbU5', doktyp: 'bet' }],
+    treats: [],
+    followUpMotions: [doc(1), doc(2)],
+    otherRelations: [],
+    proposals: [{ number: '1', chamber: 'Bifall' }],
+    points: [],
+    statusText: 'Ärendet är avslutat',
+    decidedOn: '2023-12-13',
+    open: false,
+  };
+
+  test("our words in English, the chamber's and the data's own as they are", () => {
+    expect(trailLines(facts).map((line) => line.text)).toEqual(['Dealt with in', 'The Riksdag: bifall', 'Decided 2023-12-13', '2 follow-up motions', 'Ärendet är avslutat']);
+  });
+
+  test('who cites it: one document, and more than the card names', () => {
+    expect(citedByLine(1, [{ label: 'SOU 2018:65' }])?.text).toBe('You have read 1 document that refers here:');
+    expect(citedByLine(7, [{ label: 'SOU 2018:65' }])).toMatchObject({ text: 'You have read 7 documents that refer here:', rest: 'and 6 more' });
   });
 });
