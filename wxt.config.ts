@@ -15,7 +15,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Riksref',
     description: '__MSG_extDescription__',
-    default_locale: 'sv',
+    // Swedish in a Swedish browser, English in any other: the browser falls back to the default.
+    default_locale: 'en',
     host_permissions: RIKSDAGEN_HOSTS,
     // storage: the reader's settings and the highlights' copy in the browser's sync (storage.sync),
     // this computer's record of deletions (storage.local). contextMenus: "Spara markering" in the

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/error-message';
+import { formatDateTime, formatNumber, plural, t, type MessageKey } from '@/lib/i18n';
 
 /** What the section needs from the background; the options page passes the real messages. */
 export interface CacheApi {
@@ -13,30 +14,29 @@ export interface CacheStatsView {
   service: { lastSuccessAt?: number; lastFailureAt?: number; lastFailureReason?: string };
 }
 
-const numbers = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
-const times = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' });
-
-/** `0 byte`, `850 byte`, `12,3 kB`, `4,5 MB` (decimal units, Swedish decimal comma). */
+/** `0 byte`, `850 byte`, `12,3 kB`, `4,5 MB` (decimal units, the language's decimal sign). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${numbers.format(bytes)} byte`;
-  if (bytes < 1_000_000) return `${numbers.format(bytes / 1000)} kB`;
-  return `${numbers.format(bytes / 1_000_000)} MB`;
+  if (bytes < 1000) return plural('bytes', bytes);
+  if (bytes < 1_000_000) return `${formatNumber(bytes / 1000)} kB`;
+  return `${formatNumber(bytes / 1_000_000)} MB`;
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  timeout: 'inget svar inom tidsgränsen',
-  network: 'nätverksfel',
-  http: 'fel hos tjänsten',
-  'rate-limited': 'för många förfrågningar, tjänsten bad oss vänta',
-  malformed: 'tjänsten gav ett oväntat svar',
+const REASONS: Readonly<Record<string, MessageKey>> = {
+  timeout: 'cache_reason_timeout',
+  network: 'cache_reason_network',
+  http: 'cache_reason_http',
+  'rate-limited': 'cache_reason_rateLimited',
+  malformed: 'cache_reason_malformed',
 };
 
 /** The status line, or null while the service answers as it should. */
 export function serviceProblem(service: CacheStatsView['service']): string | null {
   const { lastFailureAt, lastSuccessAt, lastFailureReason } = service;
   if (lastFailureAt === undefined || (lastSuccessAt !== undefined && lastSuccessAt >= lastFailureAt)) return null;
-  const reason = lastFailureReason ? REASONS[lastFailureReason] ?? lastFailureReason : undefined;
-  return `Riksdagens öppna data kunde inte nås ${times.format(lastFailureAt)}${reason ? ` (${reason})` : ''}. Länkarna fungerar ändå; uppgifterna hämtas nästa gång.`;
+  const key = lastFailureReason && Object.hasOwn(REASONS, lastFailureReason) ? REASONS[lastFailureReason] : undefined;
+  const reason = key ? t(key) : lastFailureReason;
+  const at = formatDateTime(lastFailureAt);
+  return reason ? t('cache_serviceProblemWhy', at, reason) : t('cache_serviceProblem', at);
 }
 
 type State =
@@ -68,10 +68,10 @@ export function CacheSection({ api }: { api: CacheApi }) {
     setMessage('');
     try {
       await api.clear();
-      setMessage('Cachen är tömd.');
+      setMessage(t('cache_cleared'));
       await load();
     } catch (error) {
-      setMessage(`Cachen kunde inte tömmas: ${errorMessage(error)}`);
+      setMessage(t('cache_clearFailed', errorMessage(error)));
     } finally {
       setClearing(false);
     }
@@ -82,15 +82,15 @@ export function CacheSection({ api }: { api: CacheApi }) {
 
   return (
     <section aria-labelledby={headingId} aria-busy={state.phase === 'loading' || clearing}>
-      <h2 id={headingId}>Cache</h2>
-      <p>Uppgifter om dokument som sidorna hänvisar till sparas på din dator, så att de visas direkt nästa gång.</p>
+      <h2 id={headingId}>{t('cache_heading')}</h2>
+      <p>{t('cache_intro')}</p>
       {state.phase === 'failed' ? (
-        <p role="alert">Cachen kunde inte läsas: {state.error}</p>
+        <p role="alert">{t('cache_readFailed', state.error)}</p>
       ) : (
         <dl>
-          <dt>Sparade dokument</dt>
-          <dd data-field="count">{stats ? numbers.format(stats.count) : '…'}</dd>
-          <dt>Ungefärligt utrymme</dt>
+          <dt>{t('cache_count')}</dt>
+          <dd data-field="count">{stats ? formatNumber(stats.count) : '…'}</dd>
+          <dt>{t('size')}</dt>
           <dd data-field="size">{stats ? formatBytes(stats.approxBytes) : '…'}</dd>
         </dl>
       )}
@@ -100,7 +100,7 @@ export function CacheSection({ api }: { api: CacheApi }) {
         </p>
       )}
       <button type="button" data-action="clear-cache" onClick={clear} disabled={clearing || state.phase === 'loading'}>
-        Töm cachen
+        {t('cache_clear')}
       </button>
       <p role="status" aria-live="polite">
         {message}

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { TrailAnswer } from '@/lib/messages/protocol';
 
 /*
@@ -11,13 +12,6 @@ export type TrailLink = NonNullable<Line['links']>[number];
 
 /** What the card knows of a document's trail: asked for (`loading`), or the background's answer. */
 export type CardExtras = 'loading' | TrailAnswer;
-
-export const TRAIL_TEXT = {
-  heading: 'Ärendets gång',
-  failed: 'Ärendets gång kunde inte hämtas',
-  retry: 'Försök igen',
-  citedBy: 'Citeras i',
-};
 
 /**
  * A document as a link to its page. Without an address (the data named it only in words) it is an
@@ -62,16 +56,16 @@ export function CardTrail({ extras, onRetry }: { extras: CardExtras; onRetry?: (
       {!answer && <span class="skeleton medium" aria-hidden="true" />}
       {answer?.failed && (
         <p class="problem">
-          {TRAIL_TEXT.failed}{' '}
+          {t('trail_failed')}{' '}
           <button type="button" data-action="retry-trail" onClick={() => onRetry?.()}>
-            {TRAIL_TEXT.retry}
+            {t('retry')}
           </button>
         </p>
       )}
       <dl class="facts">
         {!!answer?.trail?.length && (
           <>
-            <dt>{TRAIL_TEXT.heading}</dt>
+            <dt>{t('trail_heading')}</dt>
             <dd>
               <TrailLines lines={answer.trail} />
             </dd>
@@ -79,7 +73,7 @@ export function CardTrail({ extras, onRetry }: { extras: CardExtras; onRetry?: (
         )}
         {answer?.citedBy && (
           <>
-            <dt>{TRAIL_TEXT.citedBy}</dt>
+            <dt>{t('trail_citedBy')}</dt>
             <dd>
               <TrailLines lines={[answer.citedBy]} />
             </dd>

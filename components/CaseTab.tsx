@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/error-message';
 import type { CaseAnswer } from '@/lib/history/messages';
-import { REASONS } from './card-parts';
-import { DocLink, TRAIL_TEXT, TrailLines } from './CardTrail';
+import { t } from '@/lib/i18n';
+import { reasonText } from './card-parts';
+import { DocLink, TrailLines } from './CardTrail';
 
 /** What the tab needs: the document on the page in the current browser tab, with its whole trail and every document read that cites it. */
 export interface CaseApi {
@@ -11,14 +12,6 @@ export interface CaseApi {
   /** Calls back when the tab navigated or switched. */
   subscribe(onChange: () => void): () => void;
 }
-
-const TEXT = {
-  noPage: 'Här visas ärendets gång för dokumentet i den här fliken, och vilka dokument du har läst som hänvisar till det. Öppna ett dokument på riksdagen.se.',
-  loading: 'Hämtar ärendet …',
-  failedToLoad: 'Ärendet kunde inte läsas:',
-  noTrail: 'Riksdagens öppna data säger inget om ärendets gång för det här dokumentet.',
-  notCited: 'Inget dokument som du har läst med Riksref hänvisar hit.',
-} as const;
 
 type State =
   | { phase: 'waiting' }
@@ -68,11 +61,11 @@ export function CaseTab({ api }: { api: CaseApi }) {
   const view = state.phase === 'ready' ? state.view : undefined;
   return (
     <div class="case-tab" ref={root} data-phase={state.phase}>
-      {state.phase === 'waiting' && <p class="empty">{TEXT.loading}</p>}
-      {state.phase === 'no-page' && <p class="empty">{TEXT.noPage}</p>}
+      {state.phase === 'waiting' && <p class="empty">{t('case_loading')}</p>}
+      {state.phase === 'no-page' && <p class="empty">{t('case_noPage')}</p>}
       {state.phase === 'failed' && (
         <p class="empty">
-          {TEXT.failedToLoad} {state.error}
+          {t('case_failed', state.error)}
         </p>
       )}
       {view && (
@@ -83,20 +76,20 @@ export function CaseTab({ api }: { api: CaseApi }) {
               {view.title}
             </p>
           )}
-          <h2>{TRAIL_TEXT.heading}</h2>
+          <h2>{t('trail_heading')}</h2>
           {view.failed ? (
             <p class="problem" data-trail="failed">
-              {TRAIL_TEXT.failed}. {REASONS[view.failed]}{' '}
+              {t('trail_failed')}. {reasonText(view.failed)}{' '}
               <button type="button" data-action="retry-trail" onClick={() => void load()}>
-                {TRAIL_TEXT.retry}
+                {t('retry')}
               </button>
             </p>
           ) : view.trail?.length ? (
             <TrailLines lines={view.trail} />
           ) : (
-            <p class="empty">{TEXT.noTrail}</p>
+            <p class="empty">{t('case_noTrail')}</p>
           )}
-          <h2>{TRAIL_TEXT.citedBy}</h2>
+          <h2>{t('trail_citedBy')}</h2>
           {view.citedBy ? (
             <>
               <p data-field="cited-by-count">{view.citedBy.text}</p>
@@ -110,7 +103,7 @@ export function CaseTab({ api }: { api: CaseApi }) {
               </ul>
             </>
           ) : (
-            <p class="empty">{TEXT.notCited}</p>
+            <p class="empty">{t('case_notCited')}</p>
           )}
         </>
       )}

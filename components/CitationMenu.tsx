@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CitationFormat } from '@/lib/cite/formats';
+import { t } from '@/lib/i18n';
 
 /*
  * "Kopiera hänvisning" on the hover cards (issue 14): a menu button offering the formats — a
@@ -10,19 +11,13 @@ import type { CitationFormat } from '@/lib/cite/formats';
  * order (the hover card feature's) never meets them. Pure: the caller formats and copies.
  */
 
-export const CITATION_CHOICES: readonly { format: CitationFormat; label: string }[] = [
-  { format: 'swedish', label: 'Svensk hänvisning' },
-  { format: 'ris', label: 'RIS (Zotero, EndNote)' },
-  { format: 'bibtex', label: 'BibTeX' },
-  { format: 'csl-json', label: 'CSL-JSON' },
+// The formats' own names are names in every language; only the first is ours to word.
+export const CITATION_CHOICES: readonly { format: CitationFormat; label: () => string }[] = [
+  { format: 'swedish', label: () => t('cite_swedish') },
+  { format: 'ris', label: () => 'RIS (Zotero, EndNote)' },
+  { format: 'bibtex', label: () => 'BibTeX' },
+  { format: 'csl-json', label: () => 'CSL-JSON' },
 ];
-
-const TEXT = {
-  button: 'Kopiera hänvisning',
-  menu: 'Kopiera hänvisning som',
-  copied: (label: string) => `Kopierat: ${label}.`,
-  failed: 'Kunde inte kopiera hänvisningen. Försök igen.',
-};
 
 /**
  * The copy's outcome as a note for the card's status line. A new reference in the same card
@@ -34,13 +29,13 @@ export function useCopyNote(id: string, onCopy: ((format: CitationFormat) => voi
   current.current = id;
   useEffect(() => setNote(''), [id]);
   const copy = async (format: CitationFormat) => {
-    const label = CITATION_CHOICES.find((choice) => choice.format === format)?.label ?? format;
+    const label = CITATION_CHOICES.find((choice) => choice.format === format)?.label() ?? format;
     let outcome: string;
     try {
       await onCopy?.(format);
-      outcome = TEXT.copied(label);
+      outcome = t('cite_copied', label);
     } catch {
-      outcome = TEXT.failed;
+      outcome = t('cite_failed');
     }
     if (current.current === id) setNote(outcome);
   };
@@ -112,14 +107,14 @@ export function CitationMenu({ onPick }: { onPick: (format: CitationFormat) => v
           setOpen(true);
         }}
       >
-        {TEXT.button}
+        {t('cite_button')}
       </button>
       {open && (
         <div
           class="menu"
           role="menu"
           ref={menu}
-          aria-label={TEXT.menu}
+          aria-label={t('cite_menu')}
           onKeyDown={onMenuKey}
           onFocusOut={(event) => {
             const to = event.relatedTarget as Node | null;
@@ -128,7 +123,7 @@ export function CitationMenu({ onPick }: { onPick: (format: CitationFormat) => v
         >
           {CITATION_CHOICES.map(({ format, label }) => (
             <div key={format} role="menuitem" tabIndex={-1} data-action="copy-as" data-format={format} onClick={() => pick(format)}>
-              {label}
+              {label()}
             </div>
           ))}
         </div>

@@ -1,4 +1,8 @@
-import { COLOR_LABELS, COLORS, type HighlightColor } from '@/lib/highlights/highlight';
+import { t } from '@/lib/i18n';
+import { COLORS, type HighlightColor } from '@/lib/highlights/highlight';
+
+/** "Gul", "Yellow", …: a colour's name in the reader's language. */
+export const colorName = (color: HighlightColor) => t(`color_${color}`);
 
 /** The four colour buttons, shared by the toolbar and the popover. Arrow keys move between them. */
 export function ColorButtons(props: {
@@ -18,7 +22,7 @@ export function ColorButtons(props: {
     event.preventDefault();
   }
   return (
-    <div class="rr-row" role="group" aria-label="Färg" onKeyDown={onKeyDown}>
+    <div class="rr-row" role="group" aria-label={t('color_group')} onKeyDown={onKeyDown}>
       {COLORS.map((color) => (
         <button
           type="button"
@@ -26,8 +30,8 @@ export function ColorButtons(props: {
           class="rr-swatch"
           data-action={props.action}
           data-color={color}
-          aria-label={props.labelFor(COLOR_LABELS[color].toLowerCase())}
-          title={props.labelFor(COLOR_LABELS[color].toLowerCase())}
+          aria-label={props.labelFor(colorName(color).toLocaleLowerCase())}
+          title={props.labelFor(colorName(color).toLocaleLowerCase())}
           aria-pressed={props.current === undefined ? undefined : props.current === color}
           onClick={() => props.onPick(color)}
         />

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightColor } from '@/lib/highlights/highlight';
 import { ColorButtons } from './ColorButtons.tsx';
@@ -39,14 +40,14 @@ export function HighlightPopover(props: HighlightPopoverProps) {
 
   if (props.deleted) {
     return (
-      <div class="rr-panel" role="dialog" aria-label="Markering borttagen" onKeyDown={onKeyDown}>
-        <p role="status">Markeringen togs bort.</p>
+      <div class="rr-panel" role="dialog" aria-label={t('popover_deletedLabel')} onKeyDown={onKeyDown}>
+        <p role="status">{t('popover_deleted')}</p>
         <div class="rr-row">
           <button type="button" ref={undo} data-action="undo" onClick={props.onUndo}>
-            Ångra
+            {t('undo')}
           </button>
           <button type="button" data-action="close" onClick={props.onClose}>
-            Stäng
+            {t('close')}
           </button>
         </div>
         {props.error && <p class="rr-error" role="alert">{props.error}</p>}
@@ -55,29 +56,29 @@ export function HighlightPopover(props: HighlightPopoverProps) {
   }
 
   return (
-    <div class="rr-panel" role="dialog" aria-label="Markering" onKeyDown={onKeyDown}>
+    <div class="rr-panel" role="dialog" aria-label={t('popover_label')} onKeyDown={onKeyDown}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           props.onSaveNote(note);
         }}
       >
-        <label for={noteId}>Anteckning</label>
+        <label for={noteId}>{t('note')}</label>
         <textarea id={noteId} ref={first} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         <div class="rr-row">
           <button type="submit" data-action="save-note" disabled={note === highlight.note}>
-            Spara anteckning
+            {t('popover_saveNote')}
           </button>
         </div>
       </form>
-      <ColorButtons action="color" labelFor={(name) => `Gör ${name}`} current={highlight.color} onPick={props.onChangeColor} />
+      <ColorButtons action="color" labelFor={(name) => t('popover_makeColor', name)} current={highlight.color} onPick={props.onChangeColor} />
       <SyncMark reason={highlight.unsynced} />
       <div class="rr-row">
         <button type="button" data-action="delete" onClick={props.onDelete}>
-          Ta bort
+          {t('delete')}
         </button>
         <button type="button" data-action="close" onClick={props.onClose}>
-          Stäng
+          {t('close')}
         </button>
       </div>
       {props.error && <p class="rr-error" role="alert">{props.error}</p>}

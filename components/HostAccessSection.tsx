@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/error-message';
+import { t } from '@/lib/i18n';
 
 /** What the section needs: whether Riksref may read riksdagen.se, and the browser's own question. */
 export interface HostAccessApi {
@@ -9,17 +10,6 @@ export interface HostAccessApi {
   /** Calls `listener` when the reader grants or withdraws access elsewhere (about:addons); returns the unsubscribe. */
   onChange(listener: () => void): () => void;
 }
-
-const TEXT = {
-  heading: 'Åtkomst till riksdagen.se',
-  missing:
-    'Riksref får inte läsa sidor på riksdagen.se, så inga hänvisningar blir länkar och inga kort visas. ' +
-    'Firefox låter dig bestämma det själv: tillåt Riksref här (eller under about:addons → Riksref → Behörigheter).',
-  allow: 'Tillåt Riksref på riksdagen.se',
-  granted: 'Riksref får nu läsa riksdagen.se. Ladda om sidor som redan är öppna.',
-  refused: 'Åtkomsten gavs inte. Riksref gör ingenting på riksdagen.se förrän du tillåter det.',
-  failed: 'Åtkomsten kunde inte begäras:',
-} as const;
 
 /**
  * Options page: shown only when Riksref lacks access to riksdagen.se (Firefox lets the reader
@@ -38,10 +28,10 @@ export function HostAccessSection({ api }: { api: HostAccessApi }) {
   const allow = () => {
     api.request().then(
       (granted) => {
-        setStatus(granted ? TEXT.granted : TEXT.refused);
+        setStatus(granted ? t('hosts_granted') : t('hosts_refused'));
         if (granted) setHas(true);
       },
-      (error: unknown) => setStatus(`${TEXT.failed} ${errorMessage(error)}`),
+      (error: unknown) => setStatus(t('hosts_failed', errorMessage(error))),
     );
   };
 
@@ -49,12 +39,12 @@ export function HostAccessSection({ api }: { api: HostAccessApi }) {
   if (has !== false && !status) return null;
   return (
     <section aria-labelledby="host-access-heading" data-section="host-access">
-      <h2 id="host-access-heading">{TEXT.heading}</h2>
+      <h2 id="host-access-heading">{t('hosts_heading')}</h2>
       {has === false && (
         <>
-          <p>{TEXT.missing}</p>
+          <p>{t('hosts_missing')}</p>
           <button type="button" data-action="allow-hosts" onClick={allow}>
-            {TEXT.allow}
+            {t('hosts_allow')}
           </button>
         </>
       )}

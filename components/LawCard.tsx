@@ -1,8 +1,9 @@
+import { t } from '@/lib/i18n';
 import { kindName } from '@/lib/refs/labels';
 import { lawAnchorOf, lawPlaceLabel, parseLawAnchor } from '@/lib/refs/law-anchors';
 import { lawCitation, lawHref, sfsNumberOf, wholeLawHref } from '@/lib/refs/law-links';
 import type { LawPlaceText } from '@/lib/riksdagen/types';
-import { Fact, Loading, Problem, REASONS, StaleNote } from './card-parts';
+import { Fact, Loading, Problem, reasonText, StaleNote } from './card-parts';
 import { CitationMenu, useCopyNote } from './CitationMenu';
 import type { CardState, RefCardProps } from './RefCard';
 
@@ -44,16 +45,16 @@ export function describeLawCard(id: string, state: CardState | undefined): strin
   const anchor = lawAnchorOf(id);
   const meta = state?.status === 'found' ? state.meta : undefined;
   const placeLabel = anchor ? (meta?.law?.place?.label ?? lawPlaceLabel(anchor)) : undefined;
-  const head = placeLabel ? `Lagrum, ${placeLabel} SFS ${sfs}` : `${kindName('sfs')}, SFS ${sfs}`;
-  if (!state || state.status === 'loading') return `${head}. Hämtar uppgifter …`;
-  if (state.status === 'not-found') return `${head}. Lagen hittades inte i Riksdagens öppna data.`;
-  if (state.status === 'unavailable') return `${head}. Kunde inte hämta uppgifter.`;
+  const head = placeLabel ? `${t('law_provision')}, ${placeLabel} SFS ${sfs}` : `${kindName('sfs')}, SFS ${sfs}`;
+  if (!state || state.status === 'loading') return `${head}. ${t('card_describeLoading')}`;
+  if (state.status === 'not-found') return `${head}. ${t('law_notFound')}.`;
+  if (state.status === 'unavailable') return `${head}. ${t('card_unavailable')}.`;
   const parts = [`${head}: ${state.meta.title}`];
   const place = anchor ? state.meta.law?.place : undefined;
   if (place?.state === 'found' && place.paragraphs?.length) parts.push(shorten(place.paragraphs.join(' '), 240));
-  if (place?.state === 'missing') parts.push(`${placeLabel} finns inte i lagens nuvarande lydelse`);
-  if (place?.state === 'unavailable') parts.push('Paragrafens text kunde inte hämtas');
-  if (state.meta.law?.consolidatedThrough) parts.push(`Ändrad ${state.meta.law.consolidatedThrough}`);
+  if (place?.state === 'missing') parts.push(t('law_placeMissing', placeLabel ?? ''));
+  if (place?.state === 'unavailable') parts.push(t('law_textUnavailable'));
+  if (state.meta.law?.consolidatedThrough) parts.push(t('law_amendedThrough', state.meta.law.consolidatedThrough));
   return parts.map((part) => (/[.!?…]$/.test(part.trim()) ? part.trim() : `${part.trim().replace(/[:;,]$/, '')}.`)).join(' ');
 }
 
@@ -84,7 +85,7 @@ export function LawCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-
       aria-busy={status === 'loading' ? 'true' : undefined}
     >
       <div class="head">
-        <p class="kind">{anchor ? 'Lagrum' : kindName('sfs')}</p>
+        <p class="kind">{anchor ? t('law_provision') : kindName('sfs')}</p>
         <p class="label">SFS {sfs}</p>
       </div>
       {status === 'loading' && <Loading headingId={headingId} label={nameWithoutTitle} />}
@@ -103,27 +104,27 @@ export function LawCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-
         <Problem
           headingId={headingId}
           title={nameWithoutTitle}
-          problem="Lagen hittades inte i Riksdagens öppna data"
-          explain={`Länkarna försöker ändå öppna den på ${SITE_NAMES[lawSite]}.`}
+          problem={t('law_notFound')}
+          explain={t('law_notFoundExplain', SITE_NAMES[lawSite])}
         />
       )}
       {state?.status === 'unavailable' && (
-        <Problem headingId={headingId} title={nameWithoutTitle} problem="Kunde inte hämta uppgifter" explain={REASONS[state.reason]} />
+        <Problem headingId={headingId} title={nameWithoutTitle} problem={t('card_unavailable')} explain={reasonText(state.reason)} />
       )}
       <div class="actions">
         {retry && (
           <button type="button" class="primary" data-action="retry" onClick={() => onRetry?.()}>
-            Försök igen
+            {t('retry')}
           </button>
         )}
         {status !== 'loading' && anchor && place?.state !== 'missing' && (
           <a data-action="open-place" href={lawHref(id, lawSite, meta?.url)}>
-            {isChapter(anchor) ? 'Öppna kapitlet' : 'Öppna paragrafen'}
+            {isChapter(anchor) ? t('law_openChapter') : t('law_openSection')}
           </a>
         )}
         {status !== 'loading' && (
           <a data-action="open-law" href={wholeLawHref(id, lawSite, meta?.url)}>
-            {anchor ? 'Hela lagen' : 'Öppna lagen'}
+            {anchor ? t('law_wholeLaw') : t('law_openLaw')}
           </a>
         )}
         {status !== 'loading' && <CitationMenu key={id} onPick={(format) => void copyCitation(format)} />}
@@ -157,17 +158,17 @@ function FoundLaw({ meta, sfs, anchor, placeLabel, documentDate, stale, headingI
         <Place place={place} label={placeLabel} />
       ) : (
         <dl class="facts">
-          <Fact term="SFS-nummer" value={sfs} field="sfs" />
+          <Fact term={t('law_sfsNumber')} value={sfs} field="sfs" />
         </dl>
       )}
       {consolidated && (
         <dl class="facts">
-          <Fact term="Ändrad" value={consolidated} field="consolidated" />
+          <Fact term={t('law_amended')} value={consolidated} field="consolidated" />
         </dl>
       )}
       {place?.state === 'found' && mayPredateWording(documentDate, consolidated) && (
         <p class="note" data-field="current-wording">
-          Detta är paragrafens nuvarande lydelse. Den kan skilja sig från lydelsen när dokumentet skrevs ({documentDate}).
+          {t('law_currentWording', documentDate ?? '')}
         </p>
       )}
       {stale && <StaleNote fetchedAt={meta.fetchedAt} />}
@@ -191,7 +192,7 @@ function Place({ place, label }: { place: LawPlaceText | undefined; label: strin
       {paragraphs.length > 0 && (
         // Its own scroll, so a long section does not push the actions off screen; focusable, so
         // a keyboard can scroll it (arrow keys) and a screen reader can land on it.
-        <div class="law-text" data-field="law-text" role="region" aria-label={`Lagtext, ${label}`} tabIndex={0}>
+        <div class="law-text" data-field="law-text" role="region" aria-label={t('law_text', label)} tabIndex={0}>
           {paragraphs.map((text, i) => (
             <p key={i}>{text}</p>
           ))}
@@ -200,17 +201,17 @@ function Place({ place, label }: { place: LawPlaceText | undefined; label: strin
       {place?.state === 'missing' && (
         <>
           <p class="problem" data-field="missing">
-            {label} finns inte i lagens nuvarande lydelse
+            {t('law_placeMissing', label)}
           </p>
-          <p class="explain">Den kan ha upphävts eller fått ett nytt nummer. Länken leder till hela lagen.</p>
+          <p class="explain">{t('law_placeMissingExplain')}</p>
         </>
       )}
       {place?.state === 'unavailable' && (
         <>
           <p class="problem" data-field="text-unavailable">
-            Paragrafens text kunde inte hämtas
+            {t('law_textUnavailable')}
           </p>
-          {place.reason && <p class="explain">{REASONS[place.reason]}</p>}
+          {place.reason && <p class="explain">{reasonText(place.reason)}</p>}
         </>
       )}
     </>

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { PageReference } from '@/lib/messages/protocol';
 import { lawAnchorOf, lawIdOf, lawPlaceLabel, parseLawAnchor } from '@/lib/refs/law-anchors';
 import { lawShortName, sfsNumberOf } from '@/lib/refs/law-links';
@@ -83,12 +84,12 @@ export function LawGroup({ laws, active, onPick, onFocusItem }: LawGroupProps) {
   return (
     <section class="kind-group law-group" data-kind="sfs" aria-labelledby="kind-sfs">
       <h2 id="kind-sfs">
-        Lagar <span class="group-count">({laws.length})</span>
+        {t('refs_laws')} <span class="group-count">({laws.length})</span>
       </h2>
       <ul>
         {laws.map((law) => {
           const nameId = `law-${law.sfs}`;
-          const secondary = law.title !== undefined ? (law.title !== law.name ? law.title : undefined) : PENDING[law.state as keyof typeof PENDING];
+          const secondary = law.title !== undefined ? (law.title !== law.name ? law.title : undefined) : law.state === 'found' ? undefined : t(PENDING[law.state]);
           return (
             <li key={law.lawId} class="law" data-law={law.lawId}>
               <p class="law-name" id={nameId}>
@@ -99,7 +100,7 @@ export function LawGroup({ laws, active, onPick, onFocusItem }: LawGroupProps) {
               <ul class="law-places" aria-labelledby={nameId}>
                 {law.items.map((ref) => {
                   const anchor = lawAnchorOf(ref.id);
-                  const place = anchor ? lawPlaceLabel(anchor) : 'Hela lagen';
+                  const place = anchor ? lawPlaceLabel(anchor) : t('law_wholeLaw');
                   // The name says the law too ("10 kap. 2 § OSL"), starting with what the button shows.
                   const name = `${place}${anchor ? ' ' : ', '}${law.name}, ${occurrences(ref.count)}`;
                   return (

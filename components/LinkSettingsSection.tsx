@@ -3,6 +3,7 @@ import { kindName, REFERENCE_KINDS, type ReferenceKind } from '@/lib/refs';
 import type { LawTextSite } from '@/lib/refs/labels';
 import type { LinkSettings } from '@/lib/settings';
 import { errorMessage } from '@/lib/error-message';
+import { t, type MessageKey } from '@/lib/i18n';
 
 /** What the section needs; the options page passes the real settings storage. */
 export interface LinkSettingsApi {
@@ -13,15 +14,15 @@ export interface LinkSettingsApi {
 }
 
 // Grouped the way a reader thinks of them: the government's series, the riksdag's, law and EU.
-const GROUPS: ReadonlyArray<[string, ReferenceKind[]]> = [
-  ['Regeringens dokument', ['prop', 'skr', 'sou', 'ds', 'dir']],
-  ['Riksdagens dokument', ['bet', 'rskr', 'mot', 'fr', 'ip']],
-  ['Lagar och EU', ['sfs', 'eu']],
+const GROUPS: ReadonlyArray<[MessageKey, ReferenceKind[]]> = [
+  ['links_government', ['prop', 'skr', 'sou', 'ds', 'dir']],
+  ['links_riksdag', ['bet', 'rskr', 'mot', 'fr', 'ip']],
+  ['links_lawAndEu', ['sfs', 'eu']],
 ];
 
 /** A kind's name in this list, where it differs from the card's: `sfs` covers sections of laws too. */
-const KIND_LABELS: Partial<Record<ReferenceKind, string>> = {
-  sfs: 'Lagrum och SFS-nummer',
+const KIND_LABELS: Partial<Record<ReferenceKind, MessageKey>> = {
+  sfs: 'links_sfs',
 };
 
 const LAW_SITES: ReadonlyArray<[LawTextSite, string]> = [
@@ -39,7 +40,7 @@ export function LinkSettingsSection({ api }: { api: LinkSettingsApi }) {
     let live = true;
     api.get().then(
       (s) => live && setSettings(s),
-      (error: unknown) => live && setMessage(`Inställningarna kunde inte läsas: ${String(error)}`),
+      (error: unknown) => live && setMessage(t('links_readFailed', String(error))),
     );
     const unwatch = api.watch((s) => setSettings(s));
     return () => {
@@ -53,10 +54,10 @@ export function LinkSettingsSection({ api }: { api: LinkSettingsApi }) {
     setSettings(next);
     try {
       await api.set(next);
-      setMessage('Sparat. Öppna sidor på riksdagen.se ändras direkt.');
+      setMessage(t('links_saved'));
     } catch (error) {
       setSettings(previous);
-      setMessage(`Inställningen kunde inte sparas: ${errorMessage(error)}`);
+      setMessage(t('options_notSaved', errorMessage(error)));
     }
   }
 
@@ -70,7 +71,7 @@ export function LinkSettingsSection({ api }: { api: LinkSettingsApi }) {
 
   return (
     <section aria-labelledby={headingId} aria-busy={settings === null}>
-      <h2 id={headingId}>Länkar</h2>
+      <h2 id={headingId}>{t('links_heading')}</h2>
       <label>
         <input
           type="checkbox"
@@ -79,11 +80,11 @@ export function LinkSettingsSection({ api }: { api: LinkSettingsApi }) {
           disabled={!settings}
           onChange={(e) => settings && void save({ ...settings, enabled: e.currentTarget.checked })}
         />{' '}
-        Gör hänvisningar till länkar på riksdagen.se
+        {t('links_enabled')}
       </label>
       {GROUPS.map(([legend, kinds]) => (
         <fieldset key={legend} disabled={!settings || !settings.enabled}>
-          <legend>{legend}</legend>
+          <legend>{t(legend)}</legend>
           {kinds.map((kind) => (
             <label key={kind} class="kind">
               <input
@@ -92,13 +93,13 @@ export function LinkSettingsSection({ api }: { api: LinkSettingsApi }) {
                 checked={!settings?.disabledKinds.includes(kind)}
                 onChange={(e) => toggleKind(kind, e.currentTarget.checked)}
               />{' '}
-              {KIND_LABELS[kind] ?? kindName(kind)}
+              {KIND_LABELS[kind] ? t(KIND_LABELS[kind]) : kindName(kind)}
             </label>
           ))}
         </fieldset>
       ))}
       <fieldset disabled={!settings || !settings.enabled}>
-        <legend>Öppna lagtext på</legend>
+        <legend>{t('links_lawSite')}</legend>
         {LAW_SITES.map(([site, name]) => (
           <label key={site} class="kind">
             <input

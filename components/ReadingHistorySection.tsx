@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/error-message';
+import { formatNumber, plural, t } from '@/lib/i18n';
 import { formatBytes } from './CacheSection';
 
 /** What the section needs: the setting (storage.local) and the history (the background's database). */
@@ -9,27 +10,6 @@ export interface ReadingHistoryApi {
   getStats(): Promise<{ count: number; approxBytes: number }>;
   clear(): Promise<{ removed: number }>;
 }
-
-const numbers = new Intl.NumberFormat('sv-SE');
-
-const TEXT = {
-  heading: 'Läshistorik',
-  explain:
-    'Riksref minns de dokument du läser på riksdagen.se: beteckning, titel, datum, adress och vilka dokument de hänvisar till. ' +
-    'Då kan kortet över ett dokument visa vilka av dem som hänvisar hit (”Citeras i”). ' +
-    'Läshistoriken finns bara på den här datorn och skickas aldrig någonstans.',
-  toggle: 'Spara läshistorik',
-  byDefault: 'Läshistoriken är påslagen från början. Stänger du av den sparas inga nya sidor; det som redan finns ligger kvar tills du tömmer den.',
-  count: 'Lästa dokument',
-  size: 'Ungefärligt utrymme',
-  clear: 'Töm läshistoriken',
-  cleared: (n: number) => `Läshistoriken är tömd (${numbers.format(n)} dokument borttagna).`,
-  savedOn: 'Sparat. Sidor du läser från och med nu kommer med i läshistoriken.',
-  savedOff: 'Sparat. Inga nya sidor sparas i läshistoriken.',
-  notSaved: 'Inställningen kunde inte sparas:',
-  notRead: 'Läshistoriken kunde inte läsas:',
-  notCleared: 'Läshistoriken kunde inte tömmas:',
-} as const;
 
 type Stats = { count: number; approxBytes: number };
 
@@ -47,7 +27,7 @@ export function ReadingHistorySection({ api }: { api: ReadingHistoryApi }) {
       setStats(await api.getStats());
       setProblem('');
     } catch (error) {
-      setProblem(`${TEXT.notRead} ${errorMessage(error)}`);
+      setProblem(t('history_readFailed', errorMessage(error)));
     }
   }, [api]);
 
@@ -61,10 +41,10 @@ export function ReadingHistorySection({ api }: { api: ReadingHistoryApi }) {
     setEnabled(on);
     try {
       await api.setEnabled(on);
-      setMessage(on ? TEXT.savedOn : TEXT.savedOff);
+      setMessage(on ? t('history_savedOn') : t('history_savedOff'));
     } catch (error) {
       setEnabled(previous);
-      setMessage(`${TEXT.notSaved} ${errorMessage(error)}`);
+      setMessage(t('options_notSaved', errorMessage(error)));
     }
   }
 
@@ -73,10 +53,10 @@ export function ReadingHistorySection({ api }: { api: ReadingHistoryApi }) {
     setMessage('');
     try {
       const { removed } = await api.clear();
-      setMessage(TEXT.cleared(removed));
+      setMessage(plural('history_cleared', removed));
       await load();
     } catch (error) {
-      setMessage(`${TEXT.notCleared} ${errorMessage(error)}`);
+      setMessage(t('history_clearFailed', errorMessage(error)));
     } finally {
       setBusy(false);
     }
@@ -84,8 +64,8 @@ export function ReadingHistorySection({ api }: { api: ReadingHistoryApi }) {
 
   return (
     <section aria-labelledby={headingId} aria-busy={enabled === null || stats === null || busy}>
-      <h2 id={headingId}>{TEXT.heading}</h2>
-      <p>{TEXT.explain}</p>
+      <h2 id={headingId}>{t('history_heading')}</h2>
+      <p>{t('history_explain')}</p>
       <label>
         <input
           type="checkbox"
@@ -94,21 +74,21 @@ export function ReadingHistorySection({ api }: { api: ReadingHistoryApi }) {
           disabled={enabled === null}
           onChange={(e) => void toggle(e.currentTarget.checked)}
         />{' '}
-        {TEXT.toggle}
+        {t('history_toggle')}
       </label>
-      <p>{TEXT.byDefault}</p>
+      <p>{t('history_byDefault')}</p>
       {problem ? (
         <p role="alert">{problem}</p>
       ) : (
         <dl>
-          <dt>{TEXT.count}</dt>
-          <dd data-field="reading-count">{stats ? numbers.format(stats.count) : '…'}</dd>
-          <dt>{TEXT.size}</dt>
+          <dt>{t('history_count')}</dt>
+          <dd data-field="reading-count">{stats ? formatNumber(stats.count) : '…'}</dd>
+          <dt>{t('size')}</dt>
           <dd data-field="reading-size">{stats ? formatBytes(stats.approxBytes) : '…'}</dd>
         </dl>
       )}
       <button type="button" data-action="clear-reading-history" onClick={() => void clear()} disabled={busy || stats === null}>
-        {TEXT.clear}
+        {t('history_clear')}
       </button>
       <p role="status" aria-live="polite">
         {message}

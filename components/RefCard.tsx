@@ -1,10 +1,11 @@
+import { t } from '@/lib/i18n';
 import type { LookupResult } from '@/lib/messages/protocol';
 import { COMMITTEES } from '@/lib/refs/committees';
 import { parseReferenceId } from '@/lib/refs/ids';
 import { fallbackUrl, kindName, referenceLabel, type LawTextSite } from '@/lib/refs/labels';
 import type { ReferenceKind } from '@/lib/refs/types';
 import type { CitationFormat } from '@/lib/cite/formats';
-import { Fact, Loading, Problem, REASONS, StaleNote } from './card-parts';
+import { Fact, Loading, Problem, reasonText, StaleNote } from './card-parts';
 import { CardTrail, type CardExtras } from './CardTrail';
 import { CitationMenu, useCopyNote } from './CitationMenu';
 import { describeLawCard, LawCard } from './LawCard';
@@ -41,10 +42,10 @@ export interface RefCardProps {
   onRetryTrail?: () => void;
 }
 
-/** "Departement", "Utskott", or a neutral word when the code is neither. */
+/** "Departement" or "Utskott" (in the reader's language): a committee's code, or a name that says so. */
 export function organRole(code: string): string {
-  if (Object.hasOwn(COMMITTEES, code)) return 'Utskott';
-  return /utskott/i.test(code) ? 'Utskott' : 'Departement';
+  const committee = Object.hasOwn(COMMITTEES, code) || /utskott/i.test(code);
+  return t(committee ? 'card_committee' : 'card_ministry');
 }
 
 /** For a question or interpellation whose subtitle reads "av Roger Haddad (L)": who asked. */
@@ -58,9 +59,9 @@ export function describeCard(id: string, state: CardState | undefined): string {
   const parsed = parseReferenceId(id);
   if (parsed?.kind === 'sfs') return describeLawCard(id, state);
   const head = parsed ? `${kindName(parsed.kind)}, ${referenceLabel(parsed)}` : id;
-  if (!state || state.status === 'loading') return `${head}. Hämtar uppgifter …`;
-  if (state.status === 'not-found') return `${head}. Dokumentet hittades inte i Riksdagens öppna data.`;
-  if (state.status === 'unavailable') return `${head}. Kunde inte hämta uppgifter.`;
+  if (!state || state.status === 'loading') return `${head}. ${t('card_describeLoading')}`;
+  if (state.status === 'not-found') return `${head}. ${t('card_docNotFound')}.`;
+  if (state.status === 'unavailable') return `${head}. ${t('card_unavailable')}.`;
   const { meta } = state;
   const parts = [`${head}: ${meta.title}`];
   if (meta.date) parts.push(meta.date);
@@ -93,7 +94,7 @@ function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-ti
       aria-busy={status === 'loading' ? 'true' : undefined}
     >
       <div class="head">
-        <p class="kind">{kind ? kindName(kind) : 'Hänvisning'}</p>
+        <p class="kind">{kind ? kindName(kind) : t('card_reference')}</p>
         <p class="label">{label}</p>
       </div>
       {status === 'loading' && <Loading headingId={headingId} label={label} />}
@@ -110,28 +111,28 @@ function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-ti
         <Problem
           headingId={headingId}
           title={label}
-          problem="Dokumentet hittades inte i Riksdagens öppna data"
-          explain="Länken söker efter det på riksdagen.se."
+          problem={t('card_docNotFound')}
+          explain={t('card_docNotFoundExplain')}
         />
       )}
       {state?.status === 'unavailable' && (
-        <Problem headingId={headingId} title={label} problem="Kunde inte hämta uppgifter" explain={REASONS[state.reason]} />
+        <Problem headingId={headingId} title={label} problem={t('card_unavailable')} explain={reasonText(state.reason)} />
       )}
       {extras && status !== 'loading' && <CardTrail extras={extras} onRetry={onRetryTrail} />}
       <div class="actions">
         {state?.status === 'unavailable' && (
           <button type="button" class="primary" data-action="retry" onClick={() => onRetry?.()}>
-            Försök igen
+            {t('retry')}
           </button>
         )}
         {meta ? (
           <>
             <a data-action="open" href={meta.url}>
-              Öppna på riksdagen.se
+              {t('card_openOnRiksdagen')}
             </a>
             {meta.fullTextUrl && (
               <a data-action="full-text" href={meta.fullTextUrl}>
-                Fulltext
+                {t('card_fullText')}
               </a>
             )}
             {meta.pdfUrl && (
@@ -143,7 +144,7 @@ function DocumentCard({ id, state, onRetry, onCopy, headingId = 'riksref-card-ti
         ) : (
           status !== 'loading' && (
             <a data-action="open" href={fallbackUrl(id)}>
-              {kind === 'eu' ? 'Öppna i EUR-Lex' : 'Sök på riksdagen.se'}
+              {kind === 'eu' ? t('card_openEurLex') : t('card_searchRiksdagen')}
             </a>
           )
         )}
@@ -165,11 +166,11 @@ function Found({ meta, stale, headingId, trailShown }: { meta: Meta; stale: bool
       </h2>
       {meta.subtitle && !asker && <p class="subtitle">{meta.subtitle}</p>}
       <dl class="facts">
-        {asker && <Fact term="Ställd av" value={asker} field="asked-by" />}
-        {meta.answer?.by && <Fact term="Besvarad av" value={meta.answer.by} field="answered-by" />}
-        {meta.date && <Fact term="Datum" value={meta.date} field="date" />}
+        {asker && <Fact term={t('card_askedBy')} value={asker} field="asked-by" />}
+        {meta.answer?.by && <Fact term={t('card_answeredBy')} value={meta.answer.by} field="answered-by" />}
+        {meta.date && <Fact term={t('card_date')} value={meta.date} field="date" />}
         {meta.organ && <Fact term={organRole(meta.organ)} value={meta.organName ?? meta.organ} field="organ" />}
-        {meta.status && !trailShown && <Fact term="Status" value={meta.status} field="status" />}
+        {meta.status && !trailShown && <Fact term={t('card_status')} value={meta.status} field="status" />}
       </dl>
       {stale && <StaleNote fetchedAt={meta.fetchedAt} />}
     </>

@@ -1,3 +1,4 @@
+import { plural, t } from '@/lib/i18n';
 import { useState } from 'preact/hooks';
 import type { CitationFormat } from '@/lib/cite/formats';
 import { errorMessage } from '@/lib/error-message';
@@ -17,13 +18,7 @@ export const EXPORT_CHOICES: readonly { format: ExportCitationFormat; label: str
   { format: 'csl-json', label: 'CSL-JSON' },
 ];
 
-const TEXT = {
-  group: 'Exportera referenserna till Zotero, EndNote m.fl.',
-  lead: 'Exportera:',
-  working: 'Exporterar …',
-  done: (count: number, filename: string) => `Exporterade ${count === 1 ? '1 referens' : `${count} referenser`} till ${filename}.`,
-  failed: (why: string) => `Exporten misslyckades: ${why}`,
-};
+
 
 const CSS = `
 .citation-files { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; margin: 0.25rem 0 0.5rem; }
@@ -44,22 +39,22 @@ export function ReferenceExport({ onExport }: ReferenceExportProps) {
 
   const run = async (format: ExportCitationFormat) => {
     setBusy(true);
-    setStatus(TEXT.working);
+    setStatus(t('export_working'));
     try {
       const file = await onExport(format);
-      setStatus(TEXT.done(file.count, file.filename));
+      setStatus(t('export_done', plural('references', file.count), file.filename));
     } catch (error) {
-      setStatus(TEXT.failed(errorMessage(error)));
+      setStatus(t('export_failed', errorMessage(error)));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div class="citation-files" role="group" aria-label={TEXT.group}>
+    <div class="citation-files" role="group" aria-label={t('export_group')}>
       <style>{CSS}</style>
       <span class="export-lead" aria-hidden="true">
-        {TEXT.lead}
+        {t('export_lead')}
       </span>
       {EXPORT_CHOICES.map(({ format, label }) => (
         <button key={format} type="button" data-action="export-references" data-format={format} disabled={busy} onClick={() => void run(format)}>

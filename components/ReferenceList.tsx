@@ -1,3 +1,4 @@
+import { plural, t } from '@/lib/i18n';
 import { useRef, useState } from 'preact/hooks';
 import type { PageReference } from '@/lib/messages/protocol';
 import { kindName } from '@/lib/refs/labels';
@@ -43,10 +44,9 @@ export function groupByKind(references: readonly PageReference[]): KindGroup[] {
 export function summarize(references: readonly PageReference[]): string {
   const documents = references.filter((r) => r.kind !== 'sfs').length;
   const laws = groupByLaw(references.filter((r) => r.kind === 'sfs')).length;
-  const parts: string[] = [];
-  if (documents > 0 || laws === 0) parts.push(`${documents} dokument`);
-  if (laws > 0) parts.push(laws === 1 ? '1 lag' : `${laws} lagar`);
-  return `${parts.join(' och ')} som sidan hänvisar till`;
+  if (laws === 0) return t('refs_summary', plural('documents', documents));
+  if (documents === 0) return t('refs_summary', plural('laws', laws));
+  return t('refs_summaryBoth', plural('documents', documents), plural('laws', laws));
 }
 
 export function ReferenceList({ references, onReveal }: ReferenceListProps) {
@@ -108,7 +108,7 @@ export function ReferenceList({ references, onReveal }: ReferenceListProps) {
                 <li key={ref.id}>
                   <RevealButton reference={ref} active={active} onPick={pick} onFocusItem={setCurrent}>
                     <span class="ref-label">{ref.label}</span>
-                    <span class={ref.title ? 'ref-title' : 'ref-title pending'}>{ref.title ?? PENDING[ref.state as keyof typeof PENDING] ?? ''}</span>
+                    <span class={ref.title ? 'ref-title' : 'ref-title pending'}>{ref.title ?? (ref.state === 'found' ? '' : t(PENDING[ref.state]))}</span>
                     <span class="ref-count">{occurrences(ref.count)}</span>
                   </RevealButton>
                 </li>

@@ -1,3 +1,4 @@
+import { formatNumber, t } from '@/lib/i18n';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PageReference } from '@/lib/messages/protocol';
 import { ReferenceExport, type ExportCitationFormat } from './ReferenceExport';
@@ -59,23 +60,23 @@ export function ReferencesTab({ api, exportReferences }: { api: PageReferencesAp
     try {
       const shown = await api.reveal(id, next.current.get(id) ?? 0);
       next.current.set(id, (shown.occurrence + 1) % Math.max(1, shown.count));
-      setMessage(shown.count > 1 ? `Visar förekomst ${shown.occurrence + 1} av ${shown.count}.` : 'Visar förekomsten i dokumentet.');
+      setMessage(shown.count > 1 ? t('refs_showingOccurrence', formatNumber(shown.occurrence + 1), formatNumber(shown.count)) : t('refs_showingTheOccurrence'));
     } catch {
-      setMessage('Hänvisningen finns inte längre på sidan.');
+      setMessage(t('refs_gone'));
       void load();
     }
   };
 
   return (
     <div class="references-tab" data-phase={state.phase}>
-      {state.phase === 'loading' && <p class="empty">Läser sidan …</p>}
+      {state.phase === 'loading' && <p class="empty">{t('refs_loading')}</p>}
       {state.phase === 'no-page' && (
-        <p class="empty">Här listas dokumenten som ett dokument på riksdagen.se hänvisar till. Öppna ett dokument i den här fliken.</p>
+        <p class="empty">{t('refs_noPage')}</p>
       )}
-      {state.phase === 'failed' && <p class="empty">Sidans hänvisningar kunde inte läsas: {state.error}</p>}
+      {state.phase === 'failed' && <p class="empty">{t('refs_failed', state.error)}</p>}
       {state.phase === 'ready' &&
         (state.references.length === 0 ? (
-          <p class="empty">Dokumentet hänvisar inte till några andra dokument som Riksref känner igen.</p>
+          <p class="empty">{t('refs_none')}</p>
         ) : (
           <>
             <p class="summary" data-field="summary">

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { HighlightColor } from '@/lib/highlights/highlight';
 import { ColorButtons } from './ColorButtons.tsx';
@@ -21,8 +22,6 @@ export interface SelectionToolbarProps {
  * keyboard command's default (wxt.config.ts); a reader who changed it in the browser knows their
  * own key, and a content script cannot read it.
  */
-export const TOOLBAR_LABEL = 'Spara markering. Alt+Skift+H flyttar hit från texten, piltangenterna väljer färg, Escape stänger.';
-
 /**
  * Appears at a selection in the document: four colours and "Anteckning". No I/O: the content
  * script decides what saving means. Keyboard: the keyboard command brings focus here, Tab reaches
@@ -46,11 +45,11 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   }
 
   return (
-    <div class="rr-panel" role="toolbar" aria-label={TOOLBAR_LABEL} aria-keyshortcuts="Alt+Shift+H" onKeyDown={onKeyDown}>
+    <div class="rr-panel" role="toolbar" aria-label={t('toolbar_label')} aria-keyshortcuts="Alt+Shift+H" onKeyDown={onKeyDown}>
       <div class="rr-row">
-        <ColorButtons action="highlight" labelFor={(name) => `Markera ${name}`} onPick={props.onHighlight} />
+        <ColorButtons action="highlight" labelFor={(name) => t('toolbar_highlightIn', name)} onPick={props.onHighlight} />
         <button type="button" data-action="note" aria-expanded={writing} onClick={() => setWriting(!writing)}>
-          Anteckning
+          {t('note')}
         </button>
       </div>
       {writing && (
@@ -60,14 +59,14 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
             props.onNote(note);
           }}
         >
-          <label for={noteId}>Anteckning</label>
+          <label for={noteId}>{t('note')}</label>
           <textarea id={noteId} ref={noteField} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           <div class="rr-row">
             <button type="submit" data-action="save-note">
-              Spara
+              {t('save')}
             </button>
             <button type="button" data-action="cancel" onClick={props.onClose}>
-              Avbryt
+              {t('cancel')}
             </button>
           </div>
         </form>
@@ -77,7 +76,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           <p class="rr-error">{props.error}</p>
           {props.onRetry && (
             <button type="button" data-action="retry" onClick={props.onRetry}>
-              Försök igen
+              {t('retry')}
             </button>
           )}
         </div>

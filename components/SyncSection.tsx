@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/error-message';
+import { formatDateTime, formatNumber, plural, t } from '@/lib/i18n';
 import type { SyncStatusView } from '@/lib/sync/messages';
 
 export type { SyncStatusView } from '@/lib/sync/messages';
@@ -10,55 +11,22 @@ export interface SyncApi {
   setEnabled(enabled: boolean, removeData: boolean): Promise<SyncStatusView>;
 }
 
-const numbers = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
-const times = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' });
-
 /**
  * "Synk: 34 av 100 kB". Kilobytes of 1 024 bytes, as the browsers count the quota (102 400
  * bytes is their "100 KB"); one decimal below ten, so that a few highlights do not show as 0.
  */
 export function formatUsage(used: number, quota: number): string {
   const kb = used / 1024;
-  return `Synk: ${kb < 10 ? numbers.format(Math.round(kb * 10) / 10) : numbers.format(Math.round(kb))} av ${numbers.format(Math.round(quota / 1024))} kB`;
+  return t('sync_usage', formatNumber(kb < 10 ? Math.round(kb * 10) / 10 : Math.round(kb)), formatNumber(Math.round(quota / 1024)));
 }
 
-const plural = (n: number) => (n === 1 ? '1 markering' : `${numbers.format(n)} markeringar`);
+const TROUBLE = { rate: 'sync_troubleRate', quota: 'sync_troubleQuota', storage: 'sync_troubleStorage' } as const;
 
-// Every word of the section, in one place (for the _locales pass to come).
-const WORDS = {
-  heading: 'Synk',
-  intro:
-    'Markeringarna följer med till dina andra datorer genom webbläsarens egen synkronisering (Chrome-synk eller Firefox-konto) när du är inloggad i webbläsaren och synkar tillägg. Riksref har ingen egen server och inget konto. Utan inloggning stannar markeringarna i den här webbläsaren.',
-  readFailed: 'Synken kunde inte läsas: ',
-  unavailable: 'Den här webbläsaren har ingen synk för tillägg. Markeringarna finns bara på den här datorn.',
-  toggle: 'Synka markeringar mellan datorer (på från början; gäller alla datorer med samma webbläsarkonto)',
-  question:
-    'Stänga av synken? Vill du också ta bort Riksrefs markeringar ur webbläsarens synk? På varje dator finns de kvar där de redan finns.',
-  offRemove: 'Stäng av och ta bort ur synken',
-  offKeep: 'Stäng av, låt ligga kvar',
-  cancel: 'Avbryt',
-  doneOn: 'Synken är på.',
-  doneOffRemoved: 'Synken är av. Markeringarna är borttagna ur webbläsarens synk.',
-  doneOffKept: 'Synken är av. Det som redan synkats ligger kvar i webbläsarens synk.',
-  saveFailed: 'Inställningen kunde inte sparas: ',
-  synced: (n: number, at?: number) => `${plural(n)} synkas.${at === undefined ? '' : ` Senast synkat ${times.format(at)}.`}`,
-  off: 'Synken är av: markeringarna finns bara på den här datorn.',
-  trouble: {
-    rate: 'Webbläsaren tar inte emot fler ändringar just nu. Riksref försöker igen om en minut.',
-    quota: 'Webbläsarens synkutrymme räckte inte. Riksref försöker igen om en minut.',
-    storage: 'Synken misslyckades: ',
-  },
-  localHeading: 'Det här stannar på den här datorn',
-  tooLongNote: (n: number) => `${plural(n)} med för lång anteckning: webbläsaren synkar högst 8 kB per markering.`,
-  tooLongQuote: (n: number) => `${plural(n)} med för lång markerad text: webbläsaren synkar högst 8 kB per markering.`,
-  overQuota: (n: number) =>
-    `${plural(n)} som inte får plats: webbläsarens synkutrymme är 100 kB. De äldsta synkas först; ta bort gamla markeringar för att ge plats.`,
-  alwaysLocal: [
-    'Markeringar som inte synkas finns kvar här, märkta ”Synkas inte” i sidopanelen, och kommer med när du exporterar.',
-    'Cachen med uppgifter om dokument och lagtexter: den hämtas på nytt när den behövs.',
-    'Om en markering hittas på sidan: varje dator ser efter själv.',
-  ],
-};
+/** "97 markeringar synkas. Senast synkat 2026-12-01 14:05." */
+function syncedLine(count: number, at: number | undefined): string {
+  const synced = plural('sync_synced', count);
+  return at === undefined ? synced : `${synced} ${t('sync_lastSynced', formatDateTime(at))}`;
+}
 
 type State = { phase: 'loading' } | { phase: 'ready'; status: SyncStatusView } | { phase: 'failed'; error: string };
 
@@ -99,7 +67,7 @@ export function SyncSection({ api }: { api: SyncApi }) {
       setState({ phase: 'ready', status: await api.setEnabled(enabled, removeData) });
       setMessage(done);
     } catch (error) {
-      setMessage(WORDS.saveFailed + errorMessage(error));
+      setMessage(t('options_notSaved', errorMessage(error)));
     } finally {
       setBusy(false);
     }
@@ -116,15 +84,14 @@ export function SyncSection({ api }: { api: SyncApi }) {
 
   return (
     <section aria-labelledby={ids.heading} aria-busy={state.phase === 'loading' || busy}>
-      <h2 id={ids.heading}>{WORDS.heading}</h2>
-      <p>{WORDS.intro}</p>
+      <h2 id={ids.heading}>{t('sync_heading')}</h2>
+      <p>{t('sync_intro')}</p>
       {state.phase === 'failed' && (
         <p role="alert">
-          {WORDS.readFailed}
-          {state.error}
+          {t('sync_readFailed', state.error)}
         </p>
       )}
-      {unavailable && <p data-field="unavailable">{WORDS.unavailable}</p>}
+      {unavailable && <p data-field="unavailable">{t('sync_unavailable')}</p>}
       <label>
         <input
           ref={toggle}
@@ -133,14 +100,14 @@ export function SyncSection({ api }: { api: SyncApi }) {
           checked={status ? status.enabled : true}
           disabled={!status || unavailable || busy}
           onChange={(e) => {
-            if (e.currentTarget.checked) void change(true, false, WORDS.doneOn);
+            if (e.currentTarget.checked) void change(true, false, t('sync_doneOn'));
             else {
               e.currentTarget.checked = true; // stays on until the reader has answered
               setAsking(true);
             }
           }}
         />{' '}
-        {WORDS.toggle}
+        {t('sync_toggle')}
       </label>
 
       {asking && (
@@ -152,15 +119,15 @@ export function SyncSection({ api }: { api: SyncApi }) {
             if (e.key === 'Escape') cancel();
           }}
         >
-          <p id={ids.question}>{WORDS.question}</p>
-          <button type="button" ref={firstChoice} data-action="sync-off-remove" onClick={() => void change(false, true, WORDS.doneOffRemoved)}>
-            {WORDS.offRemove}
+          <p id={ids.question}>{t('sync_question')}</p>
+          <button type="button" ref={firstChoice} data-action="sync-off-remove" onClick={() => void change(false, true, t('sync_doneOffRemoved'))}>
+            {t('sync_offRemove')}
           </button>{' '}
-          <button type="button" data-action="sync-off-keep" onClick={() => void change(false, false, WORDS.doneOffKept)}>
-            {WORDS.offKeep}
+          <button type="button" data-action="sync-off-keep" onClick={() => void change(false, false, t('sync_doneOffKept'))}>
+            {t('sync_offKeep')}
           </button>{' '}
           <button type="button" data-action="sync-off-cancel" onClick={cancel}>
-            {WORDS.cancel}
+            {t('cancel')}
           </button>
         </div>
       )}
@@ -168,28 +135,27 @@ export function SyncSection({ api }: { api: SyncApi }) {
       {status && status.available && (
         <>
           <p data-field="usage">{formatUsage(status.usedBytes, status.quotaBytes)}</p>
-          <p data-field="synced">{status.enabled ? WORDS.synced(status.synced, status.lastSyncAt) : WORDS.off}</p>
+          <p data-field="synced">{status.enabled ? syncedLine(status.synced, status.lastSyncAt) : t('sync_off')}</p>
           {status.error && (
             <p class="problem" data-field="sync-error">
-              {WORDS.trouble[status.error.kind]}
-              {status.error.kind === 'storage' && status.error.detail}
+              {t(TROUBLE[status.error.kind], status.error.kind === 'storage' ? (status.error.detail ?? '') : '')}
             </p>
           )}
         </>
       )}
 
-      <h3>{WORDS.localHeading}</h3>
+      <h3>{t('sync_localHeading')}</h3>
       <ul data-field="local-only">
         {status?.enabled && left > 0 && (
           <>
-            {status.unsynced.note > 0 && <li>{WORDS.tooLongNote(status.unsynced.note)}</li>}
-            {status.unsynced.quote > 0 && <li>{WORDS.tooLongQuote(status.unsynced.quote)}</li>}
-            {status.unsynced.quota > 0 && <li>{WORDS.overQuota(status.unsynced.quota)}</li>}
+            {status.unsynced.note > 0 && <li>{t('sync_tooLongNote', plural('highlights', status.unsynced.note))}</li>}
+            {status.unsynced.quote > 0 && <li>{t('sync_tooLongQuote', plural('highlights', status.unsynced.quote))}</li>}
+            {status.unsynced.quota > 0 && <li>{t('sync_overQuota', plural('highlights', status.unsynced.quota))}</li>}
           </>
         )}
-        {WORDS.alwaysLocal.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
+        <li>{t('sync_localUnsynced')}</li>
+        <li>{t('sync_localCache')}</li>
+        <li>{t('sync_localFound')}</li>
       </ul>
       <p role="status" aria-live="polite">
         {message}

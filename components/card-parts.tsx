@@ -1,3 +1,4 @@
+import { formatLongDate, t } from '@/lib/i18n';
 import type { LookupResult } from '@/lib/messages/protocol';
 
 /*
@@ -6,30 +7,25 @@ import type { LookupResult } from '@/lib/messages/protocol';
  * action is CitationMenu.tsx). Pure, like the cards.
  */
 
-// Made on first use: building a DateTimeFormat costs milliseconds (locale data), and the content
-// script that imports this runs on every riksdagen.se page, most of which never show a card.
-let longDateFormat: Intl.DateTimeFormat | undefined;
-export const longDate = {
-  format: (date: Date | number) =>
-    (longDateFormat ??= new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric' })).format(date),
-};
-
 export type UnavailableReason = Extract<LookupResult, { status: 'unavailable' }>['reason'];
 
-export const REASONS: Readonly<Record<UnavailableReason, string>> = {
-  timeout: 'Riksdagens öppna data svarade inte i tid.',
-  network: 'Ingen kontakt med Riksdagens öppna data. Är du offline?',
-  http: 'Riksdagens öppna data svarade med ett fel.',
-  'rate-limited': 'Riksdagens öppna data bad oss vänta en stund.',
-  malformed: 'Riksdagens öppna data gav ett svar som inte gick att läsa.',
-};
+const REASON_KEYS = {
+  timeout: 'reason_timeout',
+  network: 'reason_network',
+  http: 'reason_http',
+  'rate-limited': 'reason_rateLimited',
+  malformed: 'reason_malformed',
+} as const satisfies Record<UnavailableReason, string>;
+
+/** Why the open data could not be had, as a sentence. */
+export const reasonText = (reason: UnavailableReason) => t(REASON_KEYS[reason]);
 
 /** Placeholders the size of what is coming, so the card keeps its size when the data arrives. */
 export function Loading({ headingId, label }: { headingId: string; label: string }) {
   return (
     <>
       <h2 class="title" id={headingId}>
-        <span class="visually-hidden">{label}: hämtar uppgifter …</span>
+        <span class="visually-hidden">{t('card_loading', label)}</span>
         <span class="skeleton title-line" aria-hidden="true" />
       </h2>
       <span class="skeleton medium" aria-hidden="true" />
@@ -42,7 +38,7 @@ export function Loading({ headingId, label }: { headingId: string; label: string
 export function StaleNote({ fetchedAt }: { fetchedAt: number }) {
   return (
     <p class="note" data-field="stale">
-      Sparade uppgifter från {longDate.format(fetchedAt)}. De kan ha ändrats sedan dess.
+      {t('card_stale', formatLongDate(fetchedAt))}
     </p>
   );
 }

@@ -16,6 +16,7 @@ import { createHttpClient, HTTP_DEFAULTS } from '@/lib/riksdagen/http';
 import { createHighlightSync } from '@/lib/sync/engine';
 import { SYNC_MESSAGES } from '@/lib/sync/messages';
 import { createLawClient } from '@/lib/riksdagen/laws';
+import { t } from '@/lib/i18n';
 
 // Where "Spara markering" appears in the context menu: the pages our content script runs on.
 const DOCUMENT_PAGES = ['https://www.riksdagen.se/*', 'https://riksdagen.se/*', 'https://data.riksdagen.se/*'];
@@ -29,7 +30,7 @@ export default defineBackground(() => {
     void browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({
         id: SAVE_SELECTION_COMMAND,
-        title: browser.i18n.getMessage('saveSelection') || 'Spara markering',
+        title: t('saveSelection'),
         contexts: ['selection'],
         documentUrlPatterns: DOCUMENT_PAGES,
       }),

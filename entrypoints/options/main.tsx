@@ -9,6 +9,7 @@ import { readingHistorySettings } from '@/lib/history/settings';
 import { RIKSDAGEN_HOSTS } from '@/lib/permissions/hosts';
 import { linkSettings } from '@/lib/settings';
 import { send } from '@/lib/messages/send';
+import { t } from '@/lib/i18n';
 import { sendSync } from '@/lib/sync/messages';
 import './style.css';
 
@@ -46,7 +47,7 @@ const readingHistoryApi: ReadingHistoryApi = {
 function OptionsPage() {
   return (
     <>
-      <h1>Riksref – inställningar</h1>
+      <h1>{t('options_title')}</h1>
       <HostAccessSection api={hostAccessApi} />
       <LinkSettingsSection api={linkSettings} />
       <SyncSection api={syncApi} />
@@ -56,4 +57,7 @@ function OptionsPage() {
   );
 }
 
+// The page's language and title follow the words (index.html says Swedish until this runs).
+document.documentElement.lang = t('locale');
+document.title = t('options_title');
 render(<OptionsPage />, document.getElementById('app')!);

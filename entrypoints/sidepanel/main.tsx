@@ -3,6 +3,7 @@ import { CaseTab } from '@/components/CaseTab';
 import { HighlightsTab } from '@/components/HighlightsTab';
 import { ReferencesTab } from '@/components/ReferencesTab';
 import { Tabs } from '@/components/Tabs';
+import { t } from '@/lib/i18n';
 import { exportReferences } from './citations-link';
 import { followCurrentTab } from './current-tab';
 import { createCaseLink } from './case-link';
@@ -28,12 +29,13 @@ function SidePanel() {
       label="Riksref"
       initial={initial}
       tabs={[
-        { id: 'references', label: 'Referenser', panel: <ReferencesTab api={references} exportReferences={exportReferences} /> },
-        { id: 'highlights', label: 'Markeringar', panel: <HighlightsTab api={highlights} /> },
-        { id: 'case', label: 'Ärendet', panel: <CaseTab api={matter} /> },
+        { id: 'references', label: t('panel_references'), panel: <ReferencesTab api={references} exportReferences={exportReferences} /> },
+        { id: 'highlights', label: t('panel_highlights'), panel: <HighlightsTab api={highlights} /> },
+        { id: 'case', label: t('panel_case'), panel: <CaseTab api={matter} /> },
       ]}
     />
   );
 }
 
+document.documentElement.lang = t('locale');
 render(<SidePanel />, document.getElementById('app')!);

@@ -1,3 +1,4 @@
+import { formatNumber, plural, t } from '../i18n.ts';
 import type { TrailDoc, TrailFacts } from './trail.ts';
 
 /*
@@ -22,24 +23,26 @@ export interface TrailLine {
   rest?: string;
 }
 
+// Our words of the trail, in the reader's language (_locales); the chamber's and the data's own
+// words (bifall, a relation's name) stay as the open data gives them.
 export const TRAIL_WORDS = {
-  treatedIn: (decided: boolean) => (decided ? 'Behandlad i' : 'Behandlas i'),
-  treats: 'Behandlar',
-  motions: (n: number) => (n === 1 ? '1 motion' : `${n} motioner`),
-  andMotions: (n: number) => (n === 1 ? 'och 1 motion' : `och ${n} motioner`),
-  followUpMotions: (n: number) => (n === 1 ? '1 följdmotion' : `${n} följdmotioner`),
-  followUpMotionsList: 'Följdmotioner:',
-  chamber: 'Riksdagen:',
-  undecided: 'Inget beslut i kammaren ännu',
-  committeeWon: 'bifall till utskottets förslag',
-  points: (n: number, votes: number) => `${n} punkter${votes > 0 ? `, ${votes} efter omröstning` : ''}`,
-  point: (point: string, winner: string) => `punkt ${point} ${winner.toLowerCase() === 'utskottet' ? 'utskottets förslag' : winner}`,
-  proposal: (kind: string | undefined) => (kind === 'mot' ? 'yrkande' : 'förslag'),
-  decidedOn: (date: string) => `Beslutad ${date}`,
-  otherRelation: (name: string) => `${name || 'Annan koppling'}:`,
-  more: (n: number) => `och ${n} till`,
-  citedBy: (n: number) => `Du har läst ${n} dokument som hänvisar hit:`,
-} as const;
+  treatedIn: (decided: boolean) => t(decided ? 'trail_treatedIn' : 'trail_toBeTreatedIn'),
+  treats: () => t('trail_treats'),
+  motions: (n: number) => plural('motions', n),
+  andMotions: (n: number) => t('trail_and', plural('motions', n)),
+  followUpMotions: (n: number) => plural('followUpMotions', n),
+  followUpMotionsList: () => t('trail_followUpMotionsList'),
+  chamber: () => t('trail_chamber'),
+  undecided: () => t('trail_undecided'),
+  committeeWon: () => t('trail_committeeWon'),
+  points: (n: number, votes: number) => (votes > 0 ? t('trail_pointsVotes', formatNumber(n), formatNumber(votes)) : t('trail_points', formatNumber(n))),
+  point: (point: string, winner: string) => t('trail_point', point, winner.toLowerCase() === 'utskottet' ? t('trail_committeeProposal') : winner),
+  proposal: (kind: string | undefined) => t(kind === 'mot' ? 'trail_claim' : 'trail_proposal'),
+  decidedOn: (date: string) => t('trail_decidedOn', date),
+  otherRelation: (name: string) => `${name || t('trail_otherRelation')}:`,
+  more: (n: number) => t('trail_more', formatNumber(n)),
+  citedBy: (n: number) => plural('trail_citedBy', n),
+};
 
 /** The card shows this many documents per line, then "och N till"; the side panel shows all. */
 export const CARD_LINKS = 5;
@@ -77,29 +80,29 @@ function decisionLine(facts: TrailFacts): TrailLine | undefined {
   if (decided.length > 0) {
     const values = decided.map((p) => lower(p.chamber!));
     if (decided.length === facts.proposals.length && values.every((v) => v === values[0])) {
-      return { field: 'decision', text: `${TRAIL_WORDS.chamber} ${values[0]}` };
+      return { field: 'decision', text: `${TRAIL_WORDS.chamber()} ${values[0]}` };
     }
     if (decided.length <= DECISIONS_LISTED) {
       const word = TRAIL_WORDS.proposal(facts.doktyp);
       const each = facts.proposals.flatMap((p, i) => (p.chamber ? [`${word} ${p.number ?? i + 1} ${lower(p.chamber)}`] : []));
-      return { field: 'decision', text: `${TRAIL_WORDS.chamber} ${each.join(', ')}` };
+      return { field: 'decision', text: `${TRAIL_WORDS.chamber()} ${each.join(', ')}` };
     }
     const counts = new Map<string, number>();
     for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-    return { field: 'decision', text: `${TRAIL_WORDS.chamber} ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}` };
+    return { field: 'decision', text: `${TRAIL_WORDS.chamber()} ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}` };
   }
   const points = facts.points.filter((p) => p.winner);
   if (points.length > 0) {
     const votes = points.filter((p) => VOTE.test(p.decisionType ?? '')).length;
     if (points.every((p) => lower(p.winner!) === 'utskottet')) {
       const count = points.length > 1 ? ` (${TRAIL_WORDS.points(points.length, votes)})` : '';
-      return { field: 'decision', text: `${TRAIL_WORDS.chamber} ${TRAIL_WORDS.committeeWon}${count}` };
+      return { field: 'decision', text: `${TRAIL_WORDS.chamber()} ${TRAIL_WORDS.committeeWon()}${count}` };
     }
     const each = facts.points.flatMap((p, i) => (p.winner ? [TRAIL_WORDS.point(p.point ?? String(i + 1), p.winner)] : []));
-    return { field: 'decision', text: `${TRAIL_WORDS.chamber} ${each.join(', ')}` };
+    return { field: 'decision', text: `${TRAIL_WORDS.chamber()} ${each.join(', ')}` };
   }
   // Förslag without the chamber's word, in a matter the data does not call closed: not decided yet.
-  if (facts.proposals.length > 0 && facts.open) return { field: 'decision', text: TRAIL_WORDS.undecided };
+  if (facts.proposals.length > 0 && facts.open) return { field: 'decision', text: TRAIL_WORDS.undecided() };
   return undefined;
 }
 
@@ -125,9 +128,9 @@ export function trailLines(facts: TrailFacts, options: TrailLineOptions = {}): T
     // The card names the propositions and counts the motions (a betänkande may deal with a hundred).
     const motions = facts.treats.filter((d) => d.doktyp === 'mot');
     const others = facts.treats.filter((d) => d.doktyp !== 'mot');
-    if (full) lines.push(withLinks('treats', TRAIL_WORDS.treats, facts.treats, true));
-    else if (others.length === 0) lines.push({ field: 'treats', text: `${TRAIL_WORDS.treats} ${TRAIL_WORDS.motions(motions.length)}` });
-    else lines.push(withLinks('treats', TRAIL_WORDS.treats, others, false, motions.length > 0 ? TRAIL_WORDS.andMotions(motions.length) : undefined));
+    if (full) lines.push(withLinks('treats', TRAIL_WORDS.treats(), facts.treats, true));
+    else if (others.length === 0) lines.push({ field: 'treats', text: `${TRAIL_WORDS.treats()} ${TRAIL_WORDS.motions(motions.length)}` });
+    else lines.push(withLinks('treats', TRAIL_WORDS.treats(), others, false, motions.length > 0 ? TRAIL_WORDS.andMotions(motions.length) : undefined));
   }
   const decision = decisionLine(facts);
   if (decision) lines.push(decision);
@@ -135,7 +138,7 @@ export function trailLines(facts: TrailFacts, options: TrailLineOptions = {}): T
   if (facts.followUpMotions.length > 0) {
     lines.push(
       full
-        ? withLinks('motions', TRAIL_WORDS.followUpMotionsList, facts.followUpMotions, true)
+        ? withLinks('motions', TRAIL_WORDS.followUpMotionsList(), facts.followUpMotions, true)
         : { field: 'motions', text: TRAIL_WORDS.followUpMotions(facts.followUpMotions.length) },
     );
   }

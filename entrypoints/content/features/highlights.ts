@@ -14,6 +14,7 @@ import { selectionInRegion } from '@/lib/page/selection';
 import type { Feature, FeatureScope } from '../feature';
 import { createShadowUi } from '../shadow-ui';
 import { errorMessage } from '@/lib/error-message';
+import { t } from '@/lib/i18n';
 
 /**
  * The reader's highlights on a document page: select text → a toolbar saves it in a colour or
@@ -298,7 +299,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
       }
       error = outcome.error;
     } catch (e) {
-      error = `Markeringen kunde inte sparas: ${errorMessage(e)}`;
+      error = t('highlight_saveFailed', errorMessage(e));
     }
     // Not saved: the highlight stays with the toolbar, to be tried again; nothing is lost.
     show({ ...from, error, retry: highlight });
@@ -311,13 +312,13 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
   async function update(from: Extract<Panel, { kind: 'popover' }>, changes: { note?: string; color?: HighlightColor }) {
     try {
       const { outcome } = await send('updateHighlight', { id: from.highlight.id, changes });
-      if (!outcome) return show({ ...from, error: 'Markeringen finns inte längre.' });
+      if (!outcome) return show({ ...from, error: t('highlight_gone') });
       if (!outcome.saved) return show({ ...from, error: outcome.error });
       saved = saved.map((s) => (s.id === outcome.highlight.id ? outcome.highlight : s));
       reanchor();
       show({ ...from, highlight: outcome.highlight, range: ranges.get(outcome.highlight.id) ?? from.range, error: undefined });
     } catch (e) {
-      show({ ...from, error: `Ändringen kunde inte sparas: ${errorMessage(e)}` });
+      show({ ...from, error: t('highlight_changeFailed', errorMessage(e)) });
     }
   }
 
@@ -328,7 +329,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
       reanchor();
       show({ ...from, highlight: deleted ?? from.highlight, deleted: true, error: undefined });
     } catch (e) {
-      show({ ...from, error: `Markeringen kunde inte tas bort: ${errorMessage(e)}` });
+      show({ ...from, error: t('highlight_deleteFailed', errorMessage(e)) });
     }
   }
 
@@ -340,7 +341,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
       reanchor();
       show({ kind: 'none' });
     } catch (e) {
-      show({ ...from, error: `Markeringen kunde inte återställas: ${errorMessage(e)}` });
+      show({ ...from, error: t('highlight_restoreFailed', errorMessage(e)) });
     }
   }
 

@@ -21,6 +21,11 @@ interface LaunchOptions {
   headless?: boolean;
   /** An existing profile directory (the same browser started again), left in place on close for the caller to remove. */
   profile?: string;
+  /**
+   * The browser's language, which picks the extension's (public/_locales): Swedish unless a test
+   * asks for another. The flag sets the browser's own; Playwright's locale, the pages' and headers'.
+   */
+  language?: 'sv-SE' | 'en-US';
 }
 
 /**
@@ -47,8 +52,12 @@ async function launchWith(options: LaunchOptions, extension: boolean): Promise<S
       executablePath: CHROMIUM,
       headless: options.headless ?? true,
       viewport: { width: 1280, height: 900 },
-      locale: 'sv-SE',
+      locale: options.language ?? 'sv-SE',
+      // Chromium on Linux takes its language from the environment (LANGUAGE), and only one it has
+      // a language pack for (Debian's chromium-l10n, .ci/run).
+      env: { ...process.env, LANGUAGE: (options.language ?? 'sv-SE').replace('-', '_') },
       args: [
+        `--lang=${options.language ?? 'sv-SE'}`,
         ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
         '--no-sandbox',
         // No quotes around the rules: this is an argv entry, not a shell word.

@@ -68,6 +68,9 @@ export async function firefoxDriver(options: FirefoxOptions = {}): Promise<Firef
         // still ask (permissions.request, from a click on its options page) for anything to change.
         'extensions.webextOptionalPermissionPrompts': options.permissionPrompts ?? false,
         'intl.accept_languages': 'sv-SE,sv',
+        // Firefox's own language, which picks the extension's (public/_locales): Swedish, from
+        // Debian's language pack firefox-esr-l10n-sv-se (.ci/run).
+        'intl.locale.requested': 'sv-SE',
       },
     });
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
