@@ -10,9 +10,13 @@ export interface SelectionToolbarProps {
   onNote: (note: string) => void;
   /** Close without saving (Escape). */
   onClose: () => void;
-  /** A failed save: its message, and a way to try again with the same highlight. */
+  /**
+   * A failed save: its message, and ways not to lose what the reader made — try again (with the
+   * note as it is now in the field, if it is open), copy the text and note, or close.
+   */
   error?: string;
-  onRetry?: () => void;
+  onRetry?: (note: string | undefined) => void;
+  onCopy?: (note: string | undefined) => Promise<void>;
   /** Colour used for "Anteckning". */
   defaultColor?: HighlightColor;
 }
@@ -30,6 +34,7 @@ export interface SelectionToolbarProps {
 export function SelectionToolbar(props: SelectionToolbarProps) {
   const [writing, setWriting] = useState(false);
   const [note, setNote] = useState('');
+  const [copied, setCopied] = useState<string | undefined>(undefined);
   const noteId = useId();
   const noteField = useRef<HTMLTextAreaElement>(null);
 
@@ -74,11 +79,31 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
       {props.error && (
         <div role="alert">
           <p class="rr-error">{props.error}</p>
-          {props.onRetry && (
-            <button type="button" data-action="retry" onClick={props.onRetry}>
-              {t('retry')}
+          <div class="rr-row">
+            {props.onRetry && (
+              <button type="button" data-action="retry" onClick={() => props.onRetry!(writing ? note : undefined)}>
+                {t('retry')}
+              </button>
+            )}
+            {props.onCopy && (
+              <button
+                type="button"
+                data-action="copy"
+                onClick={() =>
+                  props.onCopy!(writing ? note : undefined).then(
+                    () => setCopied(t('toolbar_copied')),
+                    () => setCopied(t('toolbar_copyFailed')),
+                  )
+                }
+              >
+                {t('toolbar_copyUnsaved')}
+              </button>
+            )}
+            <button type="button" data-action="close" onClick={props.onClose}>
+              {t('close')}
             </button>
-          )}
+          </div>
+          {copied && <p role="status">{copied}</p>}
         </div>
       )}
     </div>

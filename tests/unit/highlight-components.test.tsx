@@ -65,7 +65,34 @@ describe('SelectionToolbar', () => {
     render(<SelectionToolbar onHighlight={vi.fn()} onNote={vi.fn()} onClose={vi.fn()} error="Markeringen kunde inte sparas: fullt." onRetry={onRetry} />);
     expect(screen.getByRole('alert').textContent).toContain('Markeringen kunde inte sparas: fullt.');
     fireEvent.click(screen.getByRole('button', { name: 'Försök igen' }));
-    expect(onRetry).toHaveBeenCalled();
+    expect(onRetry).toHaveBeenCalledWith(undefined);
+  });
+
+  test('a note that could not be saved stays in its field: retried as it is now, copied, or closed on purpose', async () => {
+    const onNote = vi.fn();
+    const onRetry = vi.fn();
+    const onCopy = vi.fn(async () => {});
+    const onClose = vi.fn();
+    const props = { onHighlight: vi.fn(), onNote, onClose };
+    const view = render(<SelectionToolbar {...props} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Anteckning' }));
+    fireEvent.input(screen.getByLabelText('Anteckning'), { target: { value: 'Citera i rapporten' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    expect(onNote).toHaveBeenCalledWith('Citera i rapporten');
+    // The save failed (a full disk): the same toolbar, now with the reason.
+    view.rerender(<SelectionToolbar {...props} error="Markeringen kunde inte sparas: webbläsaren har inte mer lagringsutrymme åt Riksref." onRetry={onRetry} onCopy={onCopy} />);
+    expect((screen.getByLabelText('Anteckning') as HTMLTextAreaElement).value).toBe('Citera i rapporten');
+    fireEvent.input(screen.getByLabelText('Anteckning'), { target: { value: 'Citera i rapporten, s. 4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Försök igen' }));
+    expect(onRetry).toHaveBeenCalledWith('Citera i rapporten, s. 4');
+    fireEvent.click(screen.getByRole('button', { name: 'Kopiera text och anteckning' }));
+    expect(onCopy).toHaveBeenCalledWith('Citera i rapporten, s. 4');
+    expect((await screen.findByRole('status')).textContent).toBe('Kopierat: klistra in texten och anteckningen där du vill spara dem.');
+    onCopy.mockRejectedValueOnce(new Error('no clipboard'));
+    fireEvent.click(screen.getByRole('button', { name: 'Kopiera text och anteckning' }));
+    expect((await screen.findByText('Kunde inte kopiera. Markera texten och kopiera den själv.')).getAttribute('role')).toBe('status');
+    fireEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Stäng' }));
+    expect(onClose).toHaveBeenCalled();
   });
 });
 

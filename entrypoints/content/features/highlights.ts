@@ -189,7 +189,10 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
    * read them again, and repaint only if they differ from what is painted — a change made here
    * is already on screen.
    */
+  let refreshes = 0;
   async function refresh() {
+    // Saves in several tabs at once bring overlapping refreshes: only the latest one asked counts.
+    const mine = ++refreshes;
     let latest: Highlight[];
     try {
       latest = (await send('listHighlights', { dokId: page.dokId })).highlights;
@@ -197,7 +200,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
       console.warn('[Riksref] could not reload highlights', error);
       return;
     }
-    if (signal.aborted || paintKey(latest) === paintKey(saved)) return;
+    if (signal.aborted || mine !== refreshes || paintKey(latest) === paintKey(saved)) return;
     saved = latest;
     reanchor();
     const open = panel;
@@ -237,7 +240,8 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
             onNote: (note) => void create(next, DEFAULT_COLOR, note),
             onClose: () => show({ kind: 'none' }),
             error: next.error,
-            onRetry: next.retry ? () => void retry(next) : undefined,
+            onRetry: next.retry ? (note) => void retry(next, note) : undefined,
+            onCopy: next.retry ? (note) => copy(next.retry!, note) : undefined,
           })
         : h(HighlightPopover, {
             highlight: next.highlight,
@@ -307,7 +311,15 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
 
   const create = (from: Extract<Panel, { kind: 'toolbar' }>, color: HighlightColor, note: string) =>
     store(draft(from.selectors, color, note), from);
-  const retry = (from: Extract<Panel, { kind: 'toolbar' }>) => (from.retry ? store(from.retry, from) : undefined);
+  // The note as the field holds it now: the reader may have gone on writing after the failure.
+  const withNote = (h: Highlight, note: string | undefined) => (note === undefined ? h : { ...h, note });
+  const retry = (from: Extract<Panel, { kind: 'toolbar' }>, note: string | undefined) =>
+    from.retry ? store(withNote(from.retry, note), from) : undefined;
+  /** What could not be saved, to the clipboard: the passage, then the note. */
+  const copy = (unsaved: Highlight, note: string | undefined) => {
+    const { selectors, note: text } = withNote(unsaved, note);
+    return navigator.clipboard.writeText(text ? `${selectors.quote.exact}\n\n${text}` : selectors.quote.exact);
+  };
 
   async function update(from: Extract<Panel, { kind: 'popover' }>, changes: { note?: string; color?: HighlightColor }) {
     try {
@@ -387,8 +399,10 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
   });
   ctx.addEventListener(document, 'mousedown', (event) => {
     if (!(event.composedPath() as Node[]).includes(ui.shadowHost)) mouseDown = true;
-    // A press anywhere else closes the panel (a click inside it never reaches the page as ours).
-    if (panel.kind !== 'none' && !(event.composedPath() as Node[]).includes(ui.shadowHost)) show({ kind: 'none' });
+    // A press anywhere else closes the panel (a click inside it never reaches the page as ours),
+    // unless it holds a highlight that could not be saved: that waits for the reader's own choice.
+    const unsaved = panel.kind === 'toolbar' && panel.retry;
+    if (panel.kind !== 'none' && !unsaved && !(event.composedPath() as Node[]).includes(ui.shadowHost)) show({ kind: 'none' });
   });
 
   // A click in a highlighted passage opens its popover; links inside it keep working as links.
