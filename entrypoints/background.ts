@@ -2,6 +2,7 @@ import { documentReferences } from '@/lib/cite/documents';
 import { createCitationHandlers } from '@/lib/cite/handler';
 import { RiksrefDatabase } from '@/lib/db/database';
 import { createHighlightHandlers } from '@/lib/db/highlight-handlers';
+import { createHighlightImporter } from '@/lib/db/highlight-import';
 import { createMetadataService } from '@/lib/db/metadata';
 import { ReadingRepository } from '@/lib/db/readings';
 import { createTrailHandlers } from '@/lib/db/trail-handlers';
@@ -9,6 +10,7 @@ import { createTrailService } from '@/lib/db/trails';
 import { HISTORY_MESSAGES } from '@/lib/history/messages';
 import { readingHistorySettings } from '@/lib/history/settings';
 import { createMessageHandler, createTableHandler, listen } from '@/lib/messages/handle';
+import { IMPORT_PORT, serveImport } from '@/lib/messages/import-port';
 import { KEYBOARD_COMMAND, SAVE_SELECTION_COMMAND, type TabCommand } from '@/lib/messages/tab-commands';
 import { parseDocumentUrl } from '@/lib/page/url';
 import { createRiksdagenClient } from '@/lib/riksdagen/client';
@@ -74,6 +76,11 @@ export default defineBackground(() => {
     onLocalChange: (dokIds) => void tellOpenPages(dokIds),
   });
   highlightSync.start();
+  /** Highlights of these documents changed here: open pages repaint, and the sync follows. */
+  const highlightsChanged = (dokIds: string[]) => {
+    void tellOpenPages(dokIds);
+    highlightSync.soon();
+  };
 
   const answer = createMessageHandler({
     lookupReferences: async ({ ids }) => ({ results: await metadata.lookupMany(ids) }),
@@ -83,16 +90,7 @@ export default defineBackground(() => {
     },
     clearCache: async () => ({ removed: (await metadata.clear()) + (await trails.clear()) }),
     ...trailHandlers.page,
-    ...createHighlightHandlers(
-      db,
-      Date.now,
-      (dokIds) => {
-        void tellOpenPages(dokIds);
-        highlightSync.soon();
-      },
-      referencesOf,
-      highlightSync,
-    ),
+    ...createHighlightHandlers(db, Date.now, highlightsChanged, referencesOf, highlightSync),
     ...createCitationHandlers((ids) => metadata.lookupMany(ids)),
   });
   // The options page's messages about the sync: a table of their own (lib/sync/messages.ts).
@@ -103,6 +101,11 @@ export default defineBackground(() => {
   // The side panel's "Ärendet" and the options page's reading history: a table of their own too (lib/history/messages.ts).
   const answerHistory = createTableHandler(HISTORY_MESSAGES, trailHandlers.history);
   listen(browser.runtime.onMessage, (message) => answerSync(message) ?? answerHistory(message) ?? answer(message));
+  // The side panel's import: the file in slices over a port, progress back (lib/messages/import-port.ts).
+  const importer = createHighlightImporter(db, highlightsChanged, highlightSync);
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === IMPORT_PORT) serveImport(port, importer.importText);
+  });
 
   // The context menu entry asks the page to save its selection, the keyboard command to take
   // the keyboard to its toolbar or popover: only the content script knows the document region.

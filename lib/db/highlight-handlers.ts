@@ -1,11 +1,11 @@
 import type { HighlightedDocument } from '../cite/documents.ts';
 import { exportMarkdown, groupByDocument } from '../highlights/markdown.ts';
-import { exportJson, parseImport } from '../highlights/web-annotation.ts';
+import { exportJson } from '../highlights/web-annotation.ts';
 import type { Handlers } from '../messages/handle.ts';
 import type { HighlightSyncHooks } from '../sync/types.ts';
 import type { RiksrefDatabase } from './database.ts';
 import { HighlightRepository } from './highlights.ts';
-import { errorMessage } from '../error-message.ts';
+import { createHighlightImporter } from './highlight-import.ts';
 
 export type HighlightHandlers = Pick<
   Handlers,
@@ -47,6 +47,7 @@ export function createHighlightHandlers(
   sync: HighlightSyncHooks = NO_SYNC,
 ): HighlightHandlers {
   const repo = new HighlightRepository(db);
+  const importer = createHighlightImporter(db, onChange, sync);
   const changed = <T extends { saved: boolean; highlight: { dokId: string } } | null>(outcome: T): T => {
     if (outcome?.saved) onChange([outcome.highlight.dokId]);
     return outcome;
@@ -67,17 +68,7 @@ export function createHighlightHandlers(
     listAllHighlights: async () => ({ highlights: await repo.all() }),
     reportAnchoring: async ({ dokId, found, orphans }) => ({ changed: await repo.markAnchoring(dokId, found, orphans) }),
 
-    async importHighlights({ file }) {
-      const parsed = parseImport(file);
-      if (!parsed.ok) return { imported: false, error: parsed.error };
-      try {
-        const outcome = await repo.importAll(await sync.reviving(parsed.highlights));
-        onChange([...new Set(parsed.highlights.map((h) => h.dokId))]);
-        return { imported: true, ...outcome };
-      } catch (error) {
-        return { imported: false, error: errorMessage(error) };
-      }
-    },
+    importHighlights: ({ file }) => importer.importData(file),
 
     async exportHighlights({ format, dokId }) {
       const highlights = dokId ? await repo.forDocument(dokId) : await repo.all();

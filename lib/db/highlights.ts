@@ -83,14 +83,20 @@ export class HighlightRepository {
 
   /**
    * Stores every highlight of an already validated import in one transaction: all or nothing.
-   * Ids are kept, so importing the same file again replaces instead of duplicating.
+   * Ids are kept, so importing the same file again replaces instead of duplicating. Written in
+   * slices of `per` inside that one transaction, telling `onProgress` after each, so that 100 000
+   * entries show how far they have come; a failure in any slice (a full disk) aborts them all.
    */
-  async importAll(highlights: readonly Highlight[]): Promise<ImportOutcome> {
+  async importAll(highlights: readonly Highlight[], onProgress: (done: number, total: number) => void = () => {}, per = 2000): Promise<ImportOutcome> {
     try {
       return await this.db.transaction('rw', this.db.highlights, async () => {
-        const existing = await this.db.highlights.bulkGet(highlights.map((h) => h.id));
-        await this.db.highlights.bulkPut([...highlights]);
-        const replaced = existing.filter(Boolean).length;
+        // The stored ids in one read (keys only), rather than one read per entry.
+        const stored = new Set(await this.db.highlights.toCollection().primaryKeys());
+        const replaced = highlights.reduce((n, h) => n + (stored.has(h.id) ? 1 : 0), 0);
+        for (let i = 0; i < highlights.length; i += per) {
+          await this.db.highlights.bulkPut(highlights.slice(i, i + per));
+          onProgress(Math.min(i + per, highlights.length), highlights.length);
+        }
         return { added: highlights.length - replaced, replaced };
       });
     } catch (error) {

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { exportMarkdown, groupByDocument } from '@/lib/highlights/markdown';
-import { ANNOTATION_CONTEXT, exportJson, fromAnnotation, parseImport, parseImportText, toAnnotation } from '@/lib/highlights/web-annotation';
+import {
+  ANNOTATION_CONTEXT,
+  exportJson,
+  fromAnnotation,
+  MAX_IMPORT_ENTRIES,
+  parseImport,
+  parseImportInSlices,
+  parseImportText,
+  toAnnotation,
+} from '@/lib/highlights/web-annotation';
+import { manyHighlights } from '../fixtures/highlights/many-highlights.ts';
 import { makeHighlight } from './highlight-fixtures.ts';
 
 const DATA_URL = 'https://data.riksdagen.se/dokument/H601KU21.html';
@@ -70,6 +80,15 @@ describe('a bad import is refused whole, naming the entry and the problem', () =
     expect(!result.ok && result.error).toMatch(/Ingenting importerades\.$/);
   });
 
+  test('100 000 entries are taken; more are refused before any is checked', () => {
+    expect(MAX_IMPORT_ENTRIES).toBe(100_000);
+    const tooMany = parseImport(new Array(100_001).fill(null));
+    expect(tooMany).toEqual({ ok: false, error: 'Filen har 100001 poster; högst 100000 kan importeras på en gång. Ingenting importerades.' });
+    // 100 000 are checked (and the first bad one named, however far in).
+    const entries = new Array(100_000).fill(null);
+    expect(parseImport(entries)).toMatchObject({ ok: false, error: expect.stringMatching(/^Post 1 \(index 0\) är ogiltig/) });
+  });
+
   test('not JSON, or no entries', () => {
     expect(parseImportText('{ inte json')).toMatchObject({ ok: false, error: expect.stringMatching(/^Filen är inte giltig JSON/) });
     expect(parseImport({ hej: 1 })).toMatchObject({ ok: false, error: expect.stringMatching(/inga markeringar/) });
@@ -115,5 +134,28 @@ describe('Markdown export', () => {
       ].join('\n'),
     );
     expect(groupByDocument([late, other, early]).map((g) => g.dokId)).toEqual(['H601KU21', 'H612523']);
+  });
+});
+
+describe('large files a slice at a time (issue 12)', () => {
+  const all = manyHighlights({ count: 1234, documents: 40, seed: 11 });
+
+  test('checking in slices: the same answer as at once, with progress after each slice and a pause between', async () => {
+    const file = JSON.parse(exportJson(all));
+    const progress: [number, number][] = [];
+    let pauses = 0;
+    const parsed = await parseImportInSlices(file, { per: 500, onProgress: (p) => progress.push([p.done, p.total]), pause: async () => void pauses++ });
+    expect(parsed).toEqual(parseImport(file));
+    expect(parsed.ok).toBe(true);
+    expect(progress).toEqual([
+      [500, 1234],
+      [1000, 1234],
+    ]);
+    expect(pauses).toBe(2);
+
+    file[1100].riksref.color = 'lila';
+    const bad = await parseImportInSlices(file, { per: 500, pause: async () => {} });
+    expect(bad).toEqual(parseImport(file));
+    expect(!bad.ok && bad.error).toMatch(/^Post 1101 \(index 1100\) är ogiltig: riksref\.color/);
   });
 });

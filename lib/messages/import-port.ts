@@ -1,0 +1,170 @@
+import * as z from 'zod/mini';
+import { MAX_IMPORT_BYTES } from '../highlights/web-annotation.ts';
+import { nextTask } from '../time-slices.ts';
+import { MESSAGES } from './protocol.ts';
+
+/*
+ * An import file travels from the side panel to the background over a port (runtime.connect),
+ * not in one message: a 20 MB file parsed and sent at once would hold the panel for a few hundred
+ * milliseconds, and the reader would see nothing move for seconds. Over the port the panel sends
+ * the file's text a slice at a time as it reads it, and the background answers with progress
+ * (checking, then saving) and finally the import's outcome. All or nothing stays the background's
+ * job (lib/db/highlight-import.ts): it parses and stores only once it has the whole file.
+ */
+
+export const IMPORT_PORT = 'riksref-import';
+
+/**
+ * Characters per slice sent. Chromium serializes a port message at ~10 ms a megabyte on the
+ * sender's main thread: a quarter of a megabyte is a few milliseconds, and the panel takes its
+ * turn between slices.
+ */
+export const SLICE_CHARS = 1 << 18;
+
+const answerSchema = MESSAGES.importHighlights.response;
+export type ImportAnswer = z.output<typeof answerSchema>;
+
+/** Panel → background: the file's text in slices, then its end. */
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('end') }),
+]);
+
+const phases = z.enum(['checking', 'saving']);
+
+/** Background → panel: progress, then the outcome. */
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), phase: phases, done: z.number(), total: z.number() }),
+  z.object({ type: z.literal('done'), answer: answerSchema }),
+]);
+
+/** How far an import has come, as the panel shows it: reading the file (bytes), checking, saving. */
+export interface ImportStep {
+  phase: 'reading' | z.output<typeof phases>;
+  done: number;
+  total: number;
+}
+
+/** The part of runtime.Port both ends use. */
+export interface PortLike {
+  name: string;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/** Where the next slice of `text` ends: SLICE_CHARS in, but never between the halves of a surrogate pair. */
+function sliceEnd(text: string): number {
+  if (text.length <= SLICE_CHARS) return text.length;
+  const high = text.charCodeAt(SLICE_CHARS - 1);
+  return high >= 0xd800 && high <= 0xdbff ? SLICE_CHARS - 1 : SLICE_CHARS;
+}
+
+const tooLarge = (bytes: number) =>
+  `Filen är ${Math.round(bytes / 1024 / 1024)} MB; högst ${MAX_IMPORT_BYTES / 1024 / 1024} MB kan importeras. Ingenting importerades.`;
+
+/**
+ * The panel's side: reads `file` a slice at a time (UTF-8, strictly), sends it, reports every
+ * step, and resolves with the background's answer. Never rejects: a file that cannot be read, or
+ * a background that goes away, is an answer saying so, with nothing imported.
+ */
+export async function importOverPort(
+  file: Blob,
+  onStep: (step: ImportStep) => void,
+  connect: () => PortLike,
+  pause: () => Promise<void> = nextTask,
+): Promise<ImportAnswer> {
+  if (file.size > MAX_IMPORT_BYTES) return { imported: false, error: tooLarge(file.size) };
+  const port = connect();
+  let settle: (answer: ImportAnswer) => void = () => {};
+  const answered = new Promise<ImportAnswer>((resolve) => {
+    let settled = false;
+    settle = (answer) => {
+      if (settled) return;
+      settled = true;
+      port.disconnect();
+      resolve(answer);
+    };
+  });
+  port.onMessage.addListener((raw) => {
+    const message = z.safeParse(serverMessageSchema, raw);
+    if (!message.success) settle({ imported: false, error: 'Tillägget svarade inte som väntat. Ingenting importerades.' });
+    else if (message.data.type === 'progress') onStep(message.data);
+    else settle(message.data.answer);
+  });
+  port.onDisconnect.addListener(() =>
+    settle({ imported: false, error: 'Kontakten med tillägget bröts under importen. Ingenting importerades; försök igen.' }),
+  );
+
+  try {
+    const reader = file.stream().getReader();
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let read = 0;
+    let pending = '';
+    onStep({ phase: 'reading', done: 0, total: file.size });
+    for (;;) {
+      // A file's stream hands over what it has read without leaving the task: without these
+      // turns, reading, decoding and sending 70 MB would be one task of seconds.
+      const { done, value } = await reader.read();
+      pending += decoder.decode(value, { stream: !done });
+      while (pending.length >= SLICE_CHARS || (done && pending)) {
+        const cut = sliceEnd(pending);
+        port.postMessage({ type: 'text', text: pending.slice(0, cut) });
+        pending = pending.slice(cut);
+        await pause();
+      }
+      if (done) break;
+      read += value.byteLength;
+      onStep({ phase: 'reading', done: read, total: file.size });
+      await pause();
+    }
+    port.postMessage({ type: 'end' });
+  } catch (error) {
+    const why = error instanceof TypeError ? 'Filen är inte text i UTF-8' : `Filen kunde inte läsas (${String(error)})`;
+    settle({ imported: false, error: `${why}. Ingenting importerades.` });
+  }
+  return answered;
+}
+
+/**
+ * The background's side, for one connection: gathers the text, then hands it to `importText`
+ * (lib/db/highlight-import.ts), passing its progress on. A panel closed half-way leaves nothing
+ * behind: before the end the gathered text is dropped; after it the import finishes, whole.
+ */
+export function serveImport(
+  port: PortLike,
+  importText: (text: string, onProgress: (p: { phase: 'checking' | 'saving'; done: number; total: number }) => void) => Promise<ImportAnswer>,
+): void {
+  let parts: string[] = [];
+  let size = 0;
+  let open = true;
+  let refused = false;
+  const post = (message: z.input<typeof serverMessageSchema>) => {
+    if (open) port.postMessage(message);
+  };
+  port.onDisconnect.addListener(() => {
+    open = false;
+    parts = [];
+  });
+  port.onMessage.addListener((raw) => {
+    const message = z.safeParse(clientMessageSchema, raw);
+    if (!message.success) return post({ type: 'done', answer: { imported: false, error: 'Importen kom fram i fel form. Ingenting importerades.' } });
+    if (refused) return;
+    if (message.data.type === 'text') {
+      size += message.data.text.length;
+      if (size > MAX_IMPORT_BYTES) {
+        parts = [];
+        refused = true;
+        return post({ type: 'done', answer: { imported: false, error: tooLarge(size) } });
+      }
+      parts.push(message.data.text);
+      return;
+    }
+    const text = parts.join('');
+    parts = [];
+    void importText(text, (progress) => post({ type: 'progress', ...progress }))
+      .catch((error: unknown): ImportAnswer => ({ imported: false, error: `Importen misslyckades: ${String(error)}. Ingenting importerades.` }))
+      .then((answer) => post({ type: 'done', answer }));
+  });
+}
