@@ -1,13 +1,15 @@
+import { Component } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { byDocumentOrder, COLOR_LABELS, type Highlight } from '@/lib/highlights/highlight';
-import { groupByDocument } from '@/lib/highlights/markdown';
+import type { DocumentGroup, HighlightCollection } from '@/lib/highlights/collection';
+import { COLOR_LABELS, type Highlight } from '@/lib/highlights/highlight';
+import { SLICE_MS } from '@/lib/time-slices';
 import { SyncMark } from './SyncMark';
 
 export type ExportFormat = 'json' | 'markdown';
 
 export interface HighlightListProps {
-  /** Every saved highlight (the side panel keeps this live). */
-  highlights: readonly Highlight[];
+  /** Every saved highlight, arranged for showing and searching (the side panel keeps this live). */
+  collection: HighlightCollection;
   /** The document open in the active tab, if it is one: its highlights make "Den här sidan". */
   currentDokId?: string;
   /** Scroll to it and flash it on the page (opening its document if need be). */
@@ -19,23 +21,28 @@ export interface HighlightListProps {
   onImport: (file: File) => void;
   /** A result to announce (import done, export failed, …). */
   status?: string;
+  /** An export or import under way: what it is doing, and how far it has come. */
+  progress?: { label: string; done: number; total: number };
   initialTab?: 'page' | 'all';
+  /**
+   * Set while only the first screen is known (lib/db/live-highlights.ts, readFirstScreen): the
+   * current document's highlights and the first `groups` groups of "Alla"; the rest comes later.
+   */
+  partial?: { groups: number };
 }
+
+/**
+ * How many highlights are on screen at first, and how many more each time the reader nears the
+ * end of the list: a panel of 10 000 renders what fits a screen or two, not 10 000 (issue 12).
+ */
+export const FIRST_SHOWN = 40;
+export const MORE_SHOWN = 100;
 
 const MAX_QUOTE_SHOWN = 280;
 const shorten = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > MAX_QUOTE_SHOWN ? `${flat.slice(0, MAX_QUOTE_SHOWN - 1)}…` : flat;
 };
-const fold = (text: string) => text.toLocaleLowerCase('sv').replace(/\s+/g, ' ');
-
-/** Does the highlight's text or note contain every word of the query? */
-export function matchesSearch(highlight: Highlight, query: string): boolean {
-  const words = fold(query).split(' ').filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = `${fold(highlight.selectors.quote.exact)} ${fold(highlight.note)} ${fold(highlight.title)}`;
-  return words.every((w) => haystack.includes(w));
-}
 
 /**
  * The reader's highlights: "Den här sidan" in document order, "Alla" grouped by document; search
@@ -46,7 +53,8 @@ export function HighlightList(props: HighlightListProps) {
   const [tab, setTab] = useState<'page' | 'all'>(props.initialTab ?? (props.currentDokId ? 'page' : 'all'));
   const [query, setQuery] = useState('');
   const [deleted, setDeleted] = useState<Highlight[]>([]);
-  const ids = { search: useId(), page: useId(), all: useId(), panel: useId(), import: useId() };
+  const ids = { search: useId(), page: useId(), all: useId(), panel: useId(), import: useId(), progress: useId() };
+  const busy = props.progress !== undefined;
   const root = useRef<HTMLElement>(null);
   /**
    * Where focus goes once the list has changed: the "Ångra" of what was just deleted (its "Ta
@@ -62,14 +70,48 @@ export function HighlightList(props: HighlightListProps) {
     setFocusNext(null);
   });
 
-  const visible = useMemo(
-    () => props.highlights.filter((h) => matchesSearch(h, query) && !deleted.some((d) => d.id === h.id)),
-    [props.highlights, query, deleted],
-  );
+  const { collection } = props;
+  useEffect(() => {
+    // The search texts, a few milliseconds at a time once the list is on screen.
+    let timer: ReturnType<typeof setTimeout>;
+    const step = () => {
+      if (!collection.prepare(performance.now() + SLICE_MS)) timer = setTimeout(step, 0);
+    };
+    timer = setTimeout(step, 0);
+    return () => clearTimeout(timer);
+  }, [collection]);
+  const matches = useMemo(() => collection.search(query), [collection, query]);
+  const gone = useMemo(() => new Set(deleted.map((d) => d.id)), [deleted]);
+
+  const keep = (h: Highlight) => (matches === null || matches.has(h.id)) && !gone.has(h.id);
   const onPage = useMemo(
-    () => (props.currentDokId ? visible.filter((h) => h.dokId === props.currentDokId?.toUpperCase()).sort(byDocumentOrder) : []),
-    [visible, props.currentDokId],
+    () => (props.currentDokId ? collection.forDocument(props.currentDokId).filter(keep) : []),
+    [collection, matches, gone, props.currentDokId],
   );
+  const groups = useMemo(() => {
+    const known = props.partial ? collection.groups.slice(0, props.partial.groups) : collection.groups;
+    const out: DocumentGroup[] = [];
+    for (const group of known) {
+      const highlights = matches === null && gone.size === 0 ? group.highlights : group.highlights.filter(keep);
+      if (highlights.length > 0) out.push(highlights === group.highlights ? group : { ...group, highlights });
+    }
+    return out;
+  }, [collection, matches, gone, props.partial]);
+  const found = tab === 'page' ? onPage.length : groups.reduce((n, g) => n + g.highlights.length, 0);
+
+  // How many are on screen: FIRST_SHOWN again whenever the view or the search changes.
+  const view = `${tab}\u0000${query}`;
+  const [shown, setShown] = useState({ view, count: FIRST_SHOWN });
+  const limit = shown.view === view ? shown.count : FIRST_SHOWN;
+  const showMore = () => setShown({ view, count: limit + MORE_SHOWN });
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Nearing the end of what is shown, show more (the "Visa fler" button does it from the keyboard).
+    if (found <= limit || !end.current || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && showMore(), { rootMargin: '800px 0px' });
+    observer.observe(end.current);
+    return () => observer.disconnect();
+  });
 
   function remove(h: Highlight) {
     setDeleted((d) => [h, ...d.filter((x) => x.id !== h.id)]);
@@ -90,9 +132,20 @@ export function HighlightList(props: HighlightListProps) {
     root.current?.querySelector<HTMLElement>(`[data-action="tab-${next}"]`)?.focus();
   }
 
-  const item = (h: Highlight) => (
-    <Item key={h.id} highlight={h} onOpen={props.onOpen} onSaveNote={props.onSaveNote} onDelete={remove} />
+  // The items' callbacks stay the same from render to render (they call whatever is current), so
+  // that an item whose highlight did not change is not rendered again when the status line or an
+  // import's progress bar changes.
+  const current = useRef({ props, remove });
+  current.current = { props, remove };
+  const actions = useMemo(
+    () => ({
+      onOpen: (h: Highlight) => current.current.props.onOpen(h),
+      onSaveNote: (h: Highlight, note: string) => current.current.props.onSaveNote(h, note),
+      onDelete: (h: Highlight) => current.current.remove(h),
+    }),
+    [],
   );
+  const item = (h: Highlight) => <Item key={h.id} highlight={h} {...actions} />;
 
   return (
     <section class="rr-list rr-root" aria-label="Markeringar" ref={root}>
@@ -121,7 +174,7 @@ export function HighlightList(props: HighlightListProps) {
         </ul>
       )}
 
-      <div role="tabpanel" id={ids.panel} aria-labelledby={tab === 'page' ? ids.page : ids.all}>
+      <div role="tabpanel" id={ids.panel} aria-labelledby={tab === 'page' ? ids.page : ids.all} data-query={query}>
         {tab === 'page' ? (
           !props.currentDokId ? (
             <p class="rr-muted">Fliken visar inget riksdagsdokument.</p>
@@ -130,25 +183,42 @@ export function HighlightList(props: HighlightListProps) {
               {query ? 'Inga markeringar på sidan matchar sökningen.' : 'Inga markeringar på den här sidan än. Markera text i dokumentet för att spara.'}
             </p>
           ) : (
-            <ul class="rr-items">{onPage.map(item)}</ul>
+            <ul class="rr-items">{onPage.slice(0, limit).map(item)}</ul>
           )
-        ) : visible.length === 0 ? (
-          <p class="rr-muted">{query ? 'Inga markeringar matchar sökningen.' : 'Inga markeringar än. Markera text i ett dokument på riksdagen.se för att spara.'}</p>
+        ) : groups.length === 0 ? (
+          props.partial ? null : (
+            <p class="rr-muted">{query ? 'Inga markeringar matchar sökningen.' : 'Inga markeringar än. Markera text i ett dokument på riksdagen.se för att spara.'}</p>
+          )
         ) : (
-          groupByDocument(visible).map((group) => (
+          firstOf(groups, limit).map((group) => (
             <section class="rr-group" key={group.dokId} data-dok-id={group.dokId}>
               <h3>{group.title}</h3>
               <ul class="rr-items">{group.highlights.map(item)}</ul>
             </section>
           ))
         )}
+        {props.partial && tab === 'all' && (
+          <p class="rr-muted" role="status">
+            Läser alla markeringar …
+          </p>
+        )}
+        {found > limit && (
+          <div class="rr-more" ref={end}>
+            <span>
+              Visar {limit} av {found}.
+            </span>{' '}
+            <button type="button" data-action="show-more" onClick={showMore}>
+              Visa fler
+            </button>
+          </div>
+        )}
       </div>
 
       <div class="rr-tools">
-        <button type="button" data-action="export-json" onClick={() => props.onExport('json')}>
+        <button type="button" data-action="export-json" disabled={busy} onClick={() => props.onExport('json')}>
           Exportera JSON
         </button>
-        <button type="button" data-action="export-markdown" onClick={() => props.onExport('markdown')}>
+        <button type="button" data-action="export-markdown" disabled={busy} onClick={() => props.onExport('markdown')}>
           Exportera Markdown
         </button>
         <label for={ids.import}>Importera (JSON)</label>
@@ -157,6 +227,7 @@ export function HighlightList(props: HighlightListProps) {
           type="file"
           accept=".json,application/json"
           data-action="import"
+          disabled={busy}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             if (file) props.onImport(file);
@@ -164,6 +235,12 @@ export function HighlightList(props: HighlightListProps) {
           }}
         />
       </div>
+      {props.progress && (
+        <div class="rr-progress" data-field="progress">
+          <label for={ids.progress}>{props.progress.label}</label>
+          <progress id={ids.progress} max={props.progress.total || 1} value={props.progress.done} />
+        </div>
+      )}
       <p role="status" aria-live="polite" data-field="status">
         {props.status ?? ''}
       </p>
@@ -171,12 +248,43 @@ export function HighlightList(props: HighlightListProps) {
   );
 }
 
-function Item(props: {
+/** The groups cut after `limit` highlights (a group cut part-way shows its first ones). */
+function firstOf(groups: readonly DocumentGroup[], limit: number): DocumentGroup[] {
+  const out: DocumentGroup[] = [];
+  let left = limit;
+  for (const group of groups) {
+    if (left <= 0) break;
+    out.push(group.highlights.length <= left ? group : { ...group, highlights: group.highlights.slice(0, left) });
+    left -= group.highlights.length;
+  }
+  return out;
+}
+
+interface ItemProps {
   highlight: Highlight;
   onOpen: (h: Highlight) => void;
   onSaveNote: (h: Highlight, note: string) => void;
   onDelete: (h: Highlight) => void;
-}) {
+}
+
+/** What an item shows of its highlight: the same for the same record read again. */
+const shown = (h: Highlight) => [h.id, h.updated, h.color, h.note, h.orphan, h.unsynced, h.url, h.selectors.quote.exact];
+
+/**
+ * One highlight, rendered again only when what it shows changed — not when the whole list was read
+ * again after a save elsewhere (new objects, same records). Its callbacks never change (see HighlightList).
+ */
+class Item extends Component<ItemProps> {
+  override shouldComponentUpdate(next: ItemProps): boolean {
+    const [a, b] = [shown(next.highlight), shown(this.props.highlight)];
+    return a.some((value, i) => value !== b[i]);
+  }
+  override render() {
+    return <ItemView {...this.props} />;
+  }
+}
+
+function ItemView(props: ItemProps) {
   const h = props.highlight;
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(h.note);

@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { FirstScreen } from '@/lib/db/live-highlights';
+import { HighlightCollection } from '@/lib/highlights/collection';
 import type { Highlight } from '@/lib/highlights/highlight';
+import type { ImportAnswer, ImportStep } from '@/lib/messages/import-port';
 import type { ResponseOf } from '@/lib/messages/protocol';
 import { HighlightList, type ExportFormat } from './HighlightList';
 import { HIGHLIGHT_LIST_CSS } from './highlight-styles';
@@ -12,6 +15,8 @@ export type OpenResult = 'shown' | 'not-anchored' | 'no-tab' | 'timeout';
 export interface HighlightsApi {
   /** Every saved highlight, now and after every change anywhere; returns the way to stop. */
   watch(onList: (highlights: Highlight[]) => void, onError: (error: unknown) => void): () => void;
+  /** What the first screen shows, read without waiting for every highlight (a few hundred ms at 10 000). */
+  firstScreen(dokId: string | undefined): Promise<FirstScreen>;
   /** The dok_id of the document in the current tab, undefined when it shows none. */
   currentDokId(): Promise<string | undefined>;
   /** Calls back when the current tab switched or navigated. */
@@ -21,14 +26,34 @@ export interface HighlightsApi {
   saveNote(highlight: Highlight, note: string): Promise<ResponseOf<'updateHighlight'>['outcome']>;
   remove(highlight: Highlight): Promise<Highlight | null>;
   restore(highlight: Highlight): Promise<ResponseOf<'restoreHighlight'>>;
-  /** Every highlight as a file, handed to the browser as a download. */
-  exportFile(format: ExportFormat): Promise<{ filename: string; count: number }>;
-  importFile(file: File): Promise<ResponseOf<'importHighlights'>>;
+  /**
+   * Every highlight as a file, handed to the browser as a download; `onProgress` while the
+   * documents' references are asked for (Markdown) and after each piece written.
+   */
+  exportFile(format: ExportFormat, onProgress: (step: ExportStep) => void): Promise<{ filename: string; count: number }>;
+  /** Imports a file, all or nothing, telling each step (reading, checking, saving) as it goes. */
+  importFile(file: File, onStep: (step: ImportStep) => void): Promise<ImportAnswer>;
 }
 
-type State = { phase: 'loading' } | { phase: 'ready'; highlights: Highlight[] } | { phase: 'failed'; error: string };
+/** How far an export has come: asking for the documents' references (Markdown), then writing. */
+export interface ExportStep {
+  phase: 'references' | 'writing';
+  done: number;
+  total: number;
+}
+
+type State = { phase: 'loading' } | { phase: 'ready'; collection: HighlightCollection } | { phase: 'failed'; error: string };
 
 const plural = (n: number) => (n === 1 ? '1 markering' : `${n} markeringar`);
+
+/** What the progress bar says, for each step of an import and for an export. */
+const PROGRESS_LABELS: Record<ImportStep['phase'] | ExportStep['phase'], (done: number, total: number) => string> = {
+  reading: (done, total) => `Läser filen … ${total > 0 ? Math.floor((100 * done) / total) : 100} %`,
+  checking: (done, total) => `Kontrollerar posterna … ${done} av ${total}`,
+  saving: (done, total) => `Sparar … ${done} av ${total}`,
+  references: () => 'Exporterar … hämtar dokumentens hänvisningar',
+  writing: (done, total) => `Exporterar … ${done} av ${total}`,
+};
 
 const OPEN_MESSAGES: Record<OpenResult, string> = {
   shown: 'Visar markeringen på sidan.',
@@ -47,23 +72,44 @@ export function HighlightsTab({ api }: { api: HighlightsApi }) {
   // undefined until asked once: the list opens on "Den här sidan" only if it knows the page.
   const [page, setPage] = useState<{ dokId: string | undefined } | undefined>(undefined);
   const [status, setStatus] = useState('');
+  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
+  const [first, setFirst] = useState<FirstScreen | undefined>(undefined);
+  /** The last list arranged: the next one takes the search texts of unchanged highlights from it. */
+  const arranged = useRef<HighlightCollection | undefined>(undefined);
   const asked = useRef(0);
 
-  useEffect(
-    () =>
-      api.watch(
-        (highlights) => setState({ phase: 'ready', highlights }),
-        (error) => setState({ phase: 'failed', error: errorMessage(error) }),
-      ),
-    [api, attempt],
-  );
+  // The whole list is read once the first screen is on its way: read together, the small read
+  // would wait behind the large one.
+  const [firstAsked, setFirstAsked] = useState(false);
+  useEffect(() => {
+    if (!firstAsked) return;
+    let lists = 0;
+    let stopped = false;
+    const stop = api.watch(
+      (highlights) => {
+        // Arranged a slice at a time; a newer list overtakes one still being arranged.
+        const mine = ++lists;
+        void HighlightCollection.build(highlights, arranged.current).then((collection) => {
+          if (stopped || mine !== lists) return;
+          arranged.current = collection;
+          setState({ phase: 'ready', collection });
+          setFirst(undefined); // the whole list from now on, even while a retry reads it again
+        });
+      },
+      (error) => setState({ phase: 'failed', error: errorMessage(error) }),
+    );
+    return () => {
+      stopped = true;
+      stop();
+    };
+  }, [api, attempt, firstAsked]);
 
   const readPage = useCallback(async () => {
     const mine = ++asked.current;
     let dokId: string | undefined;
     try {
-      dokId = await api.currentDokId();
+    dokId = await api.currentDokId();
     } catch {
       dokId = undefined; // a tab we may not look at shows no document of ours
     }
@@ -75,6 +121,24 @@ export function HighlightsTab({ api }: { api: HighlightsApi }) {
     void readPage();
     return api.subscribeTab(() => void readPage());
   }, [api, readPage]);
+
+  // Until every highlight is read, the first screen: this page's highlights and the latest
+  // changed documents', read on their own (lib/db/live-highlights.ts, readFirstScreen).
+  const listed = state.phase === 'ready';
+  useEffect(() => {
+    if (listed || page === undefined) return;
+    let current = true;
+    api
+      .firstScreen(page.dokId)
+      .then(
+        (screen) => current && setFirst(screen),
+        () => {}, // the whole list follows, or its error
+      )
+      .finally(() => setFirstAsked(true));
+    return () => {
+      current = false;
+    };
+  }, [api, page, listed]);
 
   /** Runs an action and puts its outcome (or its failure) in the status line. */
   const report = async (action: () => Promise<string>, failure: string) => {
@@ -102,7 +166,9 @@ export function HighlightsTab({ api }: { api: HighlightsApi }) {
       </div>
     );
   }
-  if (state.phase === 'loading' || page === undefined) {
+  const partial = state.phase === 'loading' && page !== undefined && first?.dokId === page.dokId?.toUpperCase() ? first : undefined;
+  const firstCollection = useMemo(() => first && new HighlightCollection(first.highlights), [first]);
+  if ((state.phase === 'loading' && !partial) || page === undefined) {
     return (
       <div class="highlights-tab" data-phase="loading">
         <style>{HIGHLIGHT_LIST_CSS}</style>
@@ -114,12 +180,14 @@ export function HighlightsTab({ api }: { api: HighlightsApi }) {
   }
 
   return (
-    <div class="highlights-tab" data-phase="ready">
+    <div class="highlights-tab" data-phase={state.phase === 'ready' ? 'ready' : 'first-screen'}>
       <style>{HIGHLIGHT_LIST_CSS}</style>
       <HighlightList
-        highlights={state.highlights}
+        collection={state.phase === 'ready' ? state.collection : firstCollection!}
+        partial={state.phase === 'ready' ? undefined : { groups: partial!.groups }}
         currentDokId={page.dokId}
         status={status}
+        progress={progress}
         onOpen={(h) => {
           if (h.dokId !== page.dokId) setStatus('Öppnar dokumentet …');
           void report(async () => OPEN_MESSAGES[await api.open(h)], 'Markeringen kunde inte visas');
@@ -145,17 +213,26 @@ export function HighlightsTab({ api }: { api: HighlightsApi }) {
         }
         onExport={(format) =>
           void report(async () => {
-            const file = await api.exportFile(format);
-            return `Exporterade ${plural(file.count)} till ${file.filename}.`;
+            setStatus('');
+            try {
+              const file = await api.exportFile(format, ({ phase, done, total }) => setProgress({ label: PROGRESS_LABELS[phase](done, total), done, total }));
+              return `Exporterade ${plural(file.count)} till ${file.filename}.`;
+            } finally {
+              setProgress(undefined);
+            }
           }, 'Exporten misslyckades')
         }
         onImport={(file) => {
           setStatus(`Importerar ${file.name} …`);
           void report(async () => {
-            const answer = await api.importFile(file);
-            if (!answer.imported) return `Importen misslyckades: ${answer.error}`;
-            const total = answer.added + answer.replaced;
-            return `Importerade ${plural(total)}: ${answer.added} nya, ${answer.replaced} fanns redan och ersattes.`;
+            try {
+              const answer = await api.importFile(file, ({ phase, done, total }) => setProgress({ label: PROGRESS_LABELS[phase](done, total), done, total }));
+              if (!answer.imported) return `Importen misslyckades: ${answer.error}`;
+              const total = answer.added + answer.replaced;
+              return `Importerade ${plural(total)}: ${answer.added} nya, ${answer.replaced} fanns redan och ersattes.`;
+            } finally {
+              setProgress(undefined);
+            }
           }, 'Importen misslyckades');
         }}
       />

@@ -66,7 +66,7 @@ export const HIGHLIGHT_LIST_CSS = `${PANEL_CSS}
 .rr-tabs [aria-selected="true"] { border-color: var(--rr-accent); border-width: 2px; font-weight: 600; }
 .rr-search { width: 100%; box-sizing: border-box; padding: 4px 6px; border: 1px solid var(--rr-border); border-radius: 6px; background: var(--rr-surface); }
 .rr-items { list-style: none; margin: 8px 0; padding: 0; }
-.rr-item { border-inline-start: 6px solid var(--rr-border); padding: 6px 8px; margin: 6px 0; }
+.rr-item { border-inline-start: 6px solid var(--rr-border); padding: 6px 8px; margin: 6px 0; content-visibility: auto; contain-intrinsic-size: auto 6rem; }
 .rr-item[data-color] blockquote { margin: 0 0 4px; padding: 2px 4px; border-radius: 4px; }
 .rr-group h3 { font-size: 1rem; margin: 12px 0 4px; }
 .rr-orphan { color: var(--rr-danger); font-weight: 600; }

@@ -7,6 +7,7 @@ import { createMetadataService } from '@/lib/db/metadata';
 import { ReadingRepository } from '@/lib/db/readings';
 import { createTrailHandlers } from '@/lib/db/trail-handlers';
 import { createTrailService } from '@/lib/db/trails';
+import { HIGHLIGHT_PANEL_MESSAGES } from '@/lib/highlights/messages';
 import { HISTORY_MESSAGES } from '@/lib/history/messages';
 import { readingHistorySettings } from '@/lib/history/settings';
 import { createMessageHandler, createTableHandler, listen } from '@/lib/messages/handle';
@@ -100,7 +101,11 @@ export default defineBackground(() => {
   });
   // The side panel's "Ärendet" and the options page's reading history: a table of their own too (lib/history/messages.ts).
   const answerHistory = createTableHandler(HISTORY_MESSAGES, trailHandlers.history);
-  listen(browser.runtime.onMessage, (message) => answerSync(message) ?? answerHistory(message) ?? answer(message));
+  // The side panel's Markdown export asks for the documents' references: a table of its own too (lib/highlights/messages.ts).
+  const answerPanel = createTableHandler(HIGHLIGHT_PANEL_MESSAGES, {
+    highlightReferences: async ({ documents }) => ({ references: Object.fromEntries(await referencesOf(documents)) }),
+  });
+  listen(browser.runtime.onMessage, (message) => answerSync(message) ?? answerHistory(message) ?? answerPanel(message) ?? answer(message));
   // The side panel's import: the file in slices over a port, progress back (lib/messages/import-port.ts).
   const importer = createHighlightImporter(db, highlightsChanged, highlightSync);
   browser.runtime.onConnect.addListener((port) => {

@@ -1,12 +1,17 @@
 import { browser } from 'wxt/browser';
 import type { HighlightsApi, OpenResult } from '@/components/HighlightsTab';
 import { RiksrefDatabase } from '@/lib/db/database';
-import { watchAllHighlights } from '@/lib/db/live-highlights';
+import { readAllHighlights, readFirstScreen, watchAllHighlights } from '@/lib/db/live-highlights';
 import type { Highlight } from '@/lib/highlights/highlight';
+import { HighlightCollection, type DocumentGroup } from '@/lib/highlights/collection';
+import { exportMarkdownParts } from '@/lib/highlights/markdown';
+import { sendHighlightPanel } from '@/lib/highlights/messages';
+import { exportJsonParts } from '@/lib/highlights/web-annotation';
+import { IMPORT_PORT, importOverPort, type PortLike } from '@/lib/messages/import-port';
 import { MessageError, send, sendToTab } from '@/lib/messages/send';
 import { parseDocumentUrl } from '@/lib/page/url';
+import { inSlices } from '@/lib/time-slices';
 import type { CurrentTab } from './current-tab';
-import { errorMessage } from '@/lib/error-message';
 
 /**
  * The "Markeringar" tab's line to the extension. Reads come straight from the database, watched
@@ -24,6 +29,7 @@ export function createHighlightsLink(tab: CurrentTab, db: RiksrefDatabase = new 
 
   return {
     watch: (onList, onError) => watchAllHighlights(db, onList, onError),
+    firstScreen: (dokId) => readFirstScreen(db, dokId),
     currentDokId,
     subscribeTab: (onChange) => tab.subscribe(onChange),
 
@@ -41,24 +47,65 @@ export function createHighlightsLink(tab: CurrentTab, db: RiksrefDatabase = new 
     remove: async (highlight) => (await send('deleteHighlight', { id: highlight.id })).deleted,
     restore: (highlight) => send('restoreHighlight', { highlight }),
 
-    async exportFile(format) {
-      const file = await send('exportHighlights', { format });
-      download(file.filename, file.mimeType, file.text);
-      return file;
+    /**
+     * Written here, from one read of the database, a piece at a time between which the panel
+     * answers the reader (10 000 highlights are ~10 MB of JSON); the pieces go to a Blob as they
+     * are, never joined into one string.
+     */
+    async exportFile(format, onProgress) {
+      // Documents as the panel lists them (latest changed first, each in document order), arranged in slices.
+      const { groups, size } = await HighlightCollection.build(await readAllHighlights(db));
+      const now = Date.now();
+      // The text becomes bytes a quarter of a megabyte at a time, as it is written: made into one
+      // Blob at the end, 10 MB of text would be encoded in one task of tens of milliseconds (and
+      // a Blob of a thousand small ones costs as much).
+      const parts: Blob[] = [];
+      let pending: string[] = [];
+      let pendingChars = 0;
+      const flush = () => {
+        parts.push(new Blob(pending));
+        pending = [];
+        pendingChars = 0;
+      };
+      const pieces =
+        format === 'json'
+          ? exportJsonParts(groups.flatMap((g) => g.highlights))
+          : exportMarkdownParts(groups, now, await documentReferences(groups, () => onProgress({ phase: 'references', done: 0, total: size })));
+      await inSlices(pieces, (part) => {
+        pending.push(part.text);
+        pendingChars += part.text.length;
+        if (pendingChars >= BLOB_CHARS) flush();
+        onProgress({ phase: 'writing', done: part.done, total: size });
+      });
+      flush();
+      const name = `riksref-markeringar-${new Date(now).toISOString().slice(0, 10)}`;
+      const [filename, mimeType] = format === 'json' ? [`${name}.json`, 'application/json'] : [`${name}.md`, 'text/markdown'];
+      download(filename, mimeType, parts);
+      return { filename, count: size };
     },
 
-    async importFile(file) {
-      let data: unknown;
-      try {
-        data = JSON.parse(await file.text());
-      } catch (error) {
-        const why = errorMessage(error);
-        return { imported: false, error: `Filen är inte giltig JSON (${why}). Ingenting importerades.` };
-      }
-      return send('importHighlights', { file: data });
-    },
+    importFile: (file, onStep) => importOverPort(file, onStep, () => browser.runtime.connect({ name: IMPORT_PORT }) as PortLike),
   };
 }
+
+/**
+ * The documents' references for the Markdown export, from the background (it asks the open data,
+ * within one request's time). Without an answer the file is written without them: an export is
+ * never lost for want of a reference.
+ */
+async function documentReferences(groups: readonly DocumentGroup[], asking: () => void): Promise<ReadonlyMap<string, string>> {
+  asking();
+  const documents = groups.map(({ dokId, title, url, highlights: [first] }) => ({ dokId, kind: first!.kind, title, url }));
+  try {
+    return new Map(Object.entries((await sendHighlightPanel('highlightReferences', { documents })).references));
+  } catch (error) {
+    console.warn('[Riksref] the Markdown export goes without references', error);
+    return new Map();
+  }
+}
+
+/** Characters of an export made into bytes at a time. */
+const BLOB_CHARS = 1 << 18;
 
 /** How long "Visa" waits for a document to open and anchor: a slow connection, a long document. */
 const SHOW_WITHIN_MS = 20_000;
@@ -100,9 +147,12 @@ export async function showWhenAnchored(
   }
 }
 
-/** Hands text to the browser as a file download: an object URL and an `<a download>`. */
-export function download(filename: string, mimeType: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
+/**
+ * Hands a file to the browser as a download: an object URL and an `<a download>`. `content` is
+ * the text, or the file's pieces already made into bytes (an export of ours, written in slices).
+ */
+export function download(filename: string, mimeType: string, content: string | Blob[]): void {
+  const url = URL.createObjectURL(new Blob(typeof content === 'string' ? [content] : content, { type: `${mimeType};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

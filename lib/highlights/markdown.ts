@@ -1,4 +1,8 @@
-import { byDocumentOrder, COLOR_LABELS, type Highlight } from './highlight.ts';
+import { groupByDocument, type DocumentGroup } from './collection.ts';
+import { COLOR_LABELS, type Highlight } from './highlight.ts';
+import type { ExportPart } from './web-annotation.ts';
+
+export { groupByDocument };
 
 /*
  * Markdown export, for pasting into one's own notes: one section per document (its title, dok_id,
@@ -18,32 +22,29 @@ function blockQuote(text: string): string {
     .join('\n');
 }
 
-/** Highlights grouped by dok_id, each group in document order, groups by their latest change. */
-export function groupByDocument(highlights: readonly Highlight[]): { dokId: string; title: string; url: string; highlights: Highlight[] }[] {
-  const groups = new Map<string, Highlight[]>();
-  for (const h of highlights) {
-    const group = groups.get(h.dokId);
-    if (group) group.push(h);
-    else groups.set(h.dokId, [h]);
-  }
-  const latest = (hs: Highlight[]) => Math.max(...hs.map((h) => h.updated));
-  return [...groups.entries()]
-    .sort(([, a], [, b]) => latest(b) - latest(a))
-    .map(([dokId, hs]) => {
-      const sorted = [...hs].sort(byDocumentOrder);
-      const named = sorted.find((h) => h.title) ?? sorted[0]!;
-      return { dokId, title: named.title || dokId, url: named.url, highlights: sorted };
-    });
+/**
+ * The whole file at once. `references` holds each document's reference by dok_id
+ * (lib/cite/documents.ts, made in the background); a document without one gets none.
+ */
+export function exportMarkdown(highlights: readonly Highlight[], exportedAt = Date.now(), references: ReadonlyMap<string, string> = new Map()): string {
+  let text = '';
+  for (const part of exportMarkdownParts(groupByDocument(highlights), exportedAt, references)) text += part.text;
+  return text;
 }
 
 /**
- * `references` holds each document's reference by dok_id (lib/cite/documents.ts, made in the
- * background); a document without one gets none.
+ * The Markdown file a document at a time, from the documents already grouped (see
+ * exportJsonParts: the side panel writes it in pieces, from groups it arranged in slices).
  */
-export function exportMarkdown(highlights: readonly Highlight[], exportedAt = Date.now(), references: ReadonlyMap<string, string> = new Map()): string {
-  const lines: string[] = [`# Markeringar från Riksref`, '', `Exporterade ${dates.format(exportedAt)}.`];
-  for (const group of groupByDocument(highlights)) {
-    lines.push('', `## ${group.title.replace(/\s+/g, ' ').trim()} (${group.dokId})`, '', `<${group.url}>`);
+export function* exportMarkdownParts(
+  groups: readonly DocumentGroup[],
+  exportedAt = Date.now(),
+  references: ReadonlyMap<string, string> = new Map(),
+): Generator<ExportPart> {
+  yield { text: `# Markeringar från Riksref\n\nExporterade ${dates.format(exportedAt)}.\n`, done: 0 };
+  let done = 0;
+  for (const group of groups) {
+    const lines: string[] = ['', `## ${group.title.replace(/\s+/g, ' ').trim()} (${group.dokId})`, '', `<${group.url}>`];
     const reference = references.get(group.dokId);
     if (reference) lines.push('', `Hänvisning: ${reference}`);
     for (const h of group.highlights) {
@@ -52,6 +53,7 @@ export function exportMarkdown(highlights: readonly Highlight[], exportedAt = Da
       lines.push('', `*${meta}*`);
       if (h.note.trim()) lines.push('', h.note.trim());
     }
+    done += group.highlights.length;
+    yield { text: lines.join('\n') + '\n', done };
   }
-  return lines.join('\n') + '\n';
 }

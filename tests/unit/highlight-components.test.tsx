@@ -1,11 +1,13 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { HighlightList, matchesSearch } from '@/components/HighlightList';
+import { FIRST_SHOWN, HighlightList, MORE_SHOWN } from '@/components/HighlightList';
+import { HighlightCollection, matchesSearch } from '@/lib/highlights/collection';
 import { HighlightPopover } from '@/components/HighlightPopover';
 import { SelectionToolbar } from '@/components/SelectionToolbar';
 import { contrast, HIGHLIGHT_PALETTE, UI_PALETTE } from '@/components/highlight-palette';
 import { HIGHLIGHT_LIST_CSS, pageHighlightCss, PANEL_CSS } from '@/components/highlight-styles';
 import { COLORS, type Highlight } from '@/lib/highlights/highlight';
+import { manyHighlights } from '../fixtures/highlights/many-highlights.ts';
 import { makeHighlight } from './highlight-fixtures.ts';
 
 afterEach(cleanup);
@@ -137,7 +139,7 @@ describe('HighlightList', () => {
 
   function setup(extra: Partial<Parameters<typeof HighlightList>[0]> = {}) {
     const props = {
-      highlights: all,
+      collection: new HighlightCollection(all),
       currentDokId: 'H612523',
       onOpen: vi.fn(),
       onSaveNote: vi.fn(),
@@ -228,9 +230,71 @@ describe('HighlightList', () => {
   });
 
   test('text from the page is rendered as text, never as markup', () => {
-    setup({ highlights: [makeHighlight({ id: 'x', selectors: quoted('<img src=x onerror=alert(1)>', 1), note: '<b>fet</b>' })] });
+    setup({ collection: new HighlightCollection([makeHighlight({ id: 'x', selectors: quoted('<img src=x onerror=alert(1)>', 1), note: '<b>fet</b>' })]) });
     expect(document.querySelector('[role="tabpanel"] img, [role="tabpanel"] b')).toBeNull();
     expect(screen.getByText('<b>fet</b>')).toBeTruthy();
+  });
+});
+
+describe('HighlightList at scale: only what fits is on screen', () => {
+  const many = manyHighlights({ count: 1000, documents: 100 });
+  const page = many[0]!.dokId;
+  const props = (extra: Partial<Parameters<typeof HighlightList>[0]> = {}) => ({
+    collection: new HighlightCollection(many),
+    onOpen: vi.fn(),
+    onSaveNote: vi.fn(),
+    onDelete: vi.fn(),
+    onUndo: vi.fn(),
+    onExport: vi.fn(),
+    onImport: vi.fn(),
+    ...extra,
+  });
+  const shown = () => document.querySelectorAll('[role="tabpanel"] [data-highlight-id]').length;
+  const more = () => screen.getByRole('button', { name: 'Visa fler' });
+
+  test(`"Alla": the first ${FIRST_SHOWN}, in order, and "Visa fler" for the next ${MORE_SHOWN}; a new search starts again`, () => {
+    render(<HighlightList {...props()} />);
+    expect(shown()).toBe(FIRST_SHOWN);
+    expect(screen.getByText(`Visar ${FIRST_SHOWN} av 1000.`)).toBeTruthy();
+    // The first ones of the whole grouped list, a group cut part-way at the end.
+    const expected = new HighlightCollection(many).groups.flatMap((g) => g.highlights.map((h) => h.id)).slice(0, FIRST_SHOWN);
+    expect(Array.from(document.querySelectorAll<HTMLElement>('[role="tabpanel"] [data-highlight-id]'), (li) => li.dataset.highlightId)).toEqual(expected);
+    fireEvent.click(more());
+    expect(shown()).toBe(FIRST_SHOWN + MORE_SHOWN);
+    expect(screen.getByText(`Visar ${FIRST_SHOWN + MORE_SHOWN} av 1000.`)).toBeTruthy();
+
+    const search = screen.getByLabelText('Sök i markeringar och anteckningar');
+    fireEvent.input(search, { target: { value: 'och' } });
+    const matching = many.filter((h) => matchesSearch(h, 'och')).length;
+    expect(matching).toBeGreaterThan(FIRST_SHOWN);
+    expect(shown()).toBe(FIRST_SHOWN);
+    expect(screen.getByText(`Visar ${FIRST_SHOWN} av ${matching}.`)).toBeTruthy();
+    expect(document.querySelector('[role="tabpanel"]')!.getAttribute('data-query')).toBe('och');
+    fireEvent.input(search, { target: { value: 'finns inte alls' } });
+    expect(screen.queryByRole('button', { name: 'Visa fler' })).toBeNull();
+  });
+
+  test('"Den här sidan" is all this document\'s, when they fit', () => {
+    render(<HighlightList {...props({ currentDokId: page })} />);
+    expect(shown()).toBe(10);
+    expect(screen.queryByRole('button', { name: 'Visa fler' })).toBeNull();
+  });
+
+  test('the first screen only: the groups known to be complete, and a word that the rest is coming', () => {
+    const first = many.filter((h) => h.dokId === page || h.dokId === many[1]!.dokId);
+    render(<HighlightList {...props({ collection: new HighlightCollection(first), partial: { groups: 1 }, initialTab: 'all' })} />);
+    expect(document.querySelectorAll('.rr-group')).toHaveLength(1);
+    expect(screen.getByText('Läser alla markeringar …')).toBeTruthy();
+  });
+
+  test('an export or import under way: a labelled progress bar, and no second one can start', () => {
+    render(<HighlightList {...props({ progress: { label: 'Sparar … 2000 av 5000', done: 2000, total: 5000 } })} />);
+    const bar = screen.getByLabelText('Sparar … 2000 av 5000') as HTMLProgressElement;
+    expect(bar.tagName).toBe('PROGRESS');
+    expect([bar.value, bar.max]).toEqual([2000, 5000]);
+    expect((screen.getByRole('button', { name: 'Exportera JSON' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Exportera Markdown' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Importera (JSON)') as HTMLInputElement).disabled).toBe(true);
   });
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { exportMarkdown, groupByDocument } from '@/lib/highlights/markdown';
+import { exportMarkdown, exportMarkdownParts, groupByDocument } from '@/lib/highlights/markdown';
 import {
   ANNOTATION_CONTEXT,
   exportJson,
+  exportJsonParts,
   fromAnnotation,
   MAX_IMPORT_ENTRIES,
   parseImport,
@@ -139,6 +140,23 @@ describe('Markdown export', () => {
 
 describe('large files a slice at a time (issue 12)', () => {
   const all = manyHighlights({ count: 1234, documents: 40, seed: 11 });
+
+  test('the JSON export in pieces is the same text as at once, and says how far each piece gets', () => {
+    const whole = JSON.stringify(all.map(toAnnotation), null, 2) + '\n';
+    const parts = [...exportJsonParts(all, 100)];
+    expect(parts.map((p) => p.text).join('')).toBe(whole);
+    expect(parts.map((p) => p.done)).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200, 1234]);
+    expect(exportJson(all)).toBe(whole);
+    for (const few of [[], [ONE], [ONE, TWO]]) expect(exportJson(few)).toBe(JSON.stringify(few.map(toAnnotation), null, 2) + '\n');
+    expect(parseImportText(exportJson(all))).toEqual({ ok: true, highlights: all });
+  });
+
+  test('the Markdown export in pieces, one per document', () => {
+    const parts = [...exportMarkdownParts(groupByDocument(all), Date.UTC(2025, 4, 1))];
+    expect(parts).toHaveLength(1 + 40);
+    expect(parts.map((p) => p.text).join('')).toBe(exportMarkdown(all, Date.UTC(2025, 4, 1)));
+    expect(parts[parts.length - 1]!.done).toBe(1234);
+  });
 
   test('checking in slices: the same answer as at once, with progress after each slice and a pause between', async () => {
     const file = JSON.parse(exportJson(all));

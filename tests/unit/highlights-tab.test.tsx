@@ -1,7 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { HighlightsTab, type HighlightsApi } from '@/components/HighlightsTab';
+import { HighlightsTab, type ExportStep, type HighlightsApi } from '@/components/HighlightsTab';
+import type { FirstScreen } from '@/lib/db/live-highlights';
 import type { Highlight } from '@/lib/highlights/highlight';
+import type { ImportAnswer, ImportStep } from '@/lib/messages/import-port';
 import { makeHighlight } from './highlight-fixtures.ts';
 
 afterEach(cleanup);
@@ -38,6 +40,8 @@ function fakeApi(overrides: Partial<HighlightsApi> = {}) {
       };
     }),
     currentDokId: vi.fn(async () => dokId),
+    // No first screen unless a test gives one: the whole list (watch) is what most tests are about.
+    firstScreen: vi.fn(async () => Promise.reject(new Error('no first screen in this test'))),
     subscribeTab: vi.fn((listener) => {
       onTab = listener;
       return () => (onTab = undefined);
@@ -52,7 +56,12 @@ function fakeApi(overrides: Partial<HighlightsApi> = {}) {
   };
   return {
     api,
-    list: (hs: Highlight[]) => act(() => onList!(hs)),
+    // The tab arranges a list a slice at a time (HighlightCollection.build): done within a task.
+    list: (hs: Highlight[]) =>
+      act(async () => {
+        onList!(hs);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }),
     fail: (error: unknown) => act(() => onError!(error)),
     switchTo: async (next: string | undefined) => {
       dokId = next;
@@ -69,6 +78,7 @@ const item = (id: string) => document.querySelector<HTMLElement>(`[data-highligh
 async function ready(hs: Highlight[] = [first, second, orphan, elsewhere], overrides: Partial<HighlightsApi> = {}) {
   const fake = fakeApi(overrides);
   render(<HighlightsTab api={fake.api} />);
+  await waitFor(() => expect(fake.api.watch).toHaveBeenCalled());
   await fake.list(hs);
   await screen.findByRole('tab', { name: 'Den här sidan' });
   return fake;
@@ -80,10 +90,13 @@ describe('HighlightsTab: states', () => {
     const fake = fakeApi({ currentDokId: () => new Promise((resolve) => (answer = resolve)) });
     render(<HighlightsTab api={fake.api} />);
     expect(screen.getByRole('status').textContent).toBe('Läser markeringarna …');
-    await fake.list([first]);
     // Still loading: the list must not open on "Alla" only because the page is not known yet.
+    await act(async () => new Promise((r) => setTimeout(r, 10)));
     expect(document.querySelector('[data-phase]')!.getAttribute('data-phase')).toBe('loading');
     await act(async () => answer('H612523'));
+    await waitFor(() => expect(fake.api.watch).toHaveBeenCalled());
+    expect(document.querySelector('[data-phase]')!.getAttribute('data-phase')).toBe('loading');
+    await fake.list([first]);
     expect(screen.getByRole('tab', { name: 'Den här sidan' }).getAttribute('aria-selected')).toBe('true');
     expect(shownIds()).toEqual(['first']);
   });
@@ -218,14 +231,14 @@ describe('HighlightsTab: what the reader does', () => {
   test('export says what was saved; import says what came in, or which entry was wrong', async () => {
     const fake = await ready();
     fireEvent.click(screen.getByRole('button', { name: 'Exportera Markdown' }));
-    expect(fake.api.exportFile).toHaveBeenCalledWith('markdown');
+    expect(fake.api.exportFile).toHaveBeenCalledWith('markdown', expect.any(Function));
     await waitFor(() => expect(status()).toBe('Exporterade 4 markeringar till riksref-markeringar-2025-05-02.json.'));
 
     const input = screen.getByLabelText('Importera (JSON)') as HTMLInputElement;
     const file = new File(['[]'], 'markeringar.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);
-    expect(fake.api.importFile).toHaveBeenCalledWith(file);
+    expect(fake.api.importFile).toHaveBeenCalledWith(file, expect.any(Function));
     await waitFor(() => expect(status()).toBe('Importerade 3 markeringar: 2 nya, 1 fanns redan och ersattes.'));
 
     vi.mocked(fake.api.importFile).mockResolvedValueOnce({
@@ -236,6 +249,81 @@ describe('HighlightsTab: what the reader does', () => {
     await waitFor(() =>
       expect(status()).toBe('Importen misslyckades: Post 3 (index 2) är ogiltig: riksref.color: ogiltigt värde. Ingenting importerades.'),
     );
+  });
+});
+
+describe('HighlightsTab: a large collection (issue 12)', () => {
+  test('the first screen shows before the whole list is read; the whole list is asked for once it is on its way', async () => {
+    let answerFirst: (screen: FirstScreen) => void = () => {};
+    const fake = fakeApi({ firstScreen: vi.fn(() => new Promise<FirstScreen>((resolve) => (answerFirst = resolve))) });
+    render(<HighlightsTab api={fake.api} />);
+    await waitFor(() => expect(fake.api.firstScreen).toHaveBeenCalledWith('H612523'));
+    // Not before: read together, the small read would wait behind the large one.
+    expect(fake.api.watch).not.toHaveBeenCalled();
+    await act(async () => answerFirst({ highlights: [first, second, orphan], groups: 1, dokId: 'H612523' }));
+    expect(document.querySelector('[data-phase]')!.getAttribute('data-phase')).toBe('first-screen');
+    expect(shownIds()).toEqual(['first', 'second', 'orphan']);
+    await waitFor(() => expect(fake.api.watch).toHaveBeenCalled());
+
+    await fake.list([first, second, orphan, elsewhere]);
+    expect(document.querySelector('[data-phase]')!.getAttribute('data-phase')).toBe('ready');
+    fireEvent.click(screen.getByRole('tab', { name: 'Alla' }));
+    expect(shownIds()).toEqual(['elsewhere', 'first', 'second', 'orphan']);
+  });
+
+  test('a first screen for another page than the one now shown is not used; a failed one still lets the list come', async () => {
+    const fake = fakeApi({ firstScreen: vi.fn(async () => ({ highlights: [elsewhere], groups: 1, dokId: 'H601KU21' })) });
+    render(<HighlightsTab api={fake.api} />);
+    await waitFor(() => expect(fake.api.watch).toHaveBeenCalled());
+    expect(document.querySelector('[data-phase]')!.getAttribute('data-phase')).toBe('loading');
+
+    const failing = fakeApi({ firstScreen: vi.fn(async () => Promise.reject(new Error('blockerad'))) });
+    cleanup();
+    render(<HighlightsTab api={failing.api} />);
+    await waitFor(() => expect(failing.api.watch).toHaveBeenCalled());
+    await failing.list([first]);
+    expect(shownIds()).toEqual(['first']);
+  });
+
+  test('export and import show their progress, then the outcome; the bar goes when done', async () => {
+    let exported: (file: { filename: string; count: number }) => void = () => {};
+    let onExport: (step: ExportStep) => void = () => {};
+    const fake = await ready(undefined, {
+      exportFile: vi.fn((_format: string, progress: (step: ExportStep) => void) => {
+        onExport = progress;
+        return new Promise<{ filename: string; count: number }>((resolve) => (exported = resolve));
+      }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Exportera JSON' }));
+    await act(async () => onExport({ phase: 'references', done: 0, total: 10000 }));
+    expect(screen.getByLabelText('Exporterar … hämtar dokumentens hänvisningar')).toBeTruthy();
+    await act(async () => onExport({ phase: 'writing', done: 4000, total: 10000 }));
+    expect(screen.getByLabelText('Exporterar … 4000 av 10000')).toBeTruthy();
+    await act(async () => exported({ filename: 'riksref-markeringar.json', count: 10000 }));
+    await waitFor(() => expect(status()).toBe('Exporterade 10000 markeringar till riksref-markeringar.json.'));
+    expect(document.querySelector('[data-field="progress"]')).toBeNull();
+
+    let imported: (answer: ImportAnswer) => void = () => {};
+    let onStep: (step: ImportStep) => void = () => {};
+    vi.mocked(fake.api.importFile).mockImplementationOnce((_file, step) => {
+      onStep = step;
+      return new Promise((resolve) => (imported = resolve));
+    });
+    const input = screen.getByLabelText('Importera (JSON)') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['[]'], 'stor.json')], configurable: true });
+    fireEvent.change(input);
+    expect(status()).toBe('Importerar stor.json …');
+    for (const [step, label] of [
+      [{ phase: 'reading', done: 5_000_000, total: 20_000_000 }, 'Läser filen … 25 %'],
+      [{ phase: 'checking', done: 40_000, total: 100_000 }, 'Kontrollerar posterna … 40000 av 100000'],
+      [{ phase: 'saving', done: 98_000, total: 100_000 }, 'Sparar … 98000 av 100000'],
+    ] as const) {
+      await act(async () => onStep(step));
+      expect(screen.getByLabelText(label)).toBeTruthy();
+    }
+    await act(async () => imported({ imported: true, added: 100_000, replaced: 0 }));
+    await waitFor(() => expect(status()).toBe('Importerade 100000 markeringar: 100000 nya, 0 fanns redan och ersattes.'));
+    expect(document.querySelector('[data-field="progress"]')).toBeNull();
   });
 });
 

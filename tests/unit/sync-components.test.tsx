@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { HighlightList } from '@/components/HighlightList';
 import { HighlightPopover } from '@/components/HighlightPopover';
+import { HighlightCollection } from '@/lib/highlights/collection';
 import { formatUsage, SyncSection, type SyncApi, type SyncStatusView } from '@/components/SyncSection';
 import { makeHighlight } from './highlight-fixtures.ts';
 
@@ -14,7 +15,7 @@ describe('"Synkas inte" beside a highlight', () => {
 
   test('in the side panel list: the reason for each one that stays here, nothing for one that syncs', () => {
     render(
-      <HighlightList highlights={[synced, longNote, full]} currentDokId="H612523" onOpen={vi.fn()} onSaveNote={vi.fn()} onDelete={vi.fn()} onUndo={vi.fn()} onExport={vi.fn()} onImport={vi.fn()} />,
+      <HighlightList collection={new HighlightCollection([synced, longNote, full])} currentDokId="H612523" onOpen={vi.fn()} onSaveNote={vi.fn()} onDelete={vi.fn()} onUndo={vi.fn()} onExport={vi.fn()} onImport={vi.fn()} />,
     );
     const mark = (id: string) => document.querySelector(`[data-highlight-id="${id}"] [data-field="unsynced"]`)?.textContent;
     expect(mark('a')).toBeUndefined();
