@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchAnchoring } from '../bench/anchoring.ts';
 import { benchFindReferences } from '../bench/find-references.ts';
+import { benchHighlightsPanel } from '../bench/highlights-panel.ts';
 import { benchLawText } from '../bench/law-text.ts';
 import { benchLinkInBrowser, benchMainThread } from '../bench/link-in-browser.ts';
 import { printSection, toMarkdown, type Section } from '../bench/measure.ts';
@@ -13,7 +14,7 @@ const environment = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown C
 console.log(environment);
 
 const sections: Section[] = [];
-for (const run of [benchFindReferences, benchLawText, benchLinkInBrowser, benchMainThread, benchAnchoring, benchSize]) {
+for (const run of [benchFindReferences, benchLawText, benchLinkInBrowser, benchMainThread, benchAnchoring, benchHighlightsPanel, benchSize]) {
   const section = await run();
   printSection(section);
   sections.push(section);
