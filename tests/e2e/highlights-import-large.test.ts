@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/browser.ts';
 import { message } from './support/highlights.ts';
-import { clearHighlights, countHighlights, openPanel, progressSeen, recordProgress, seedHighlights, storedIds } from './support/many-highlights.ts';
+import { clearHighlights, countHighlights, keepHighlightsLocal, openPanel, progressSeen, recordProgress, seedHighlights, storedIds } from './support/many-highlights.ts';
 import { manyAnnotations, manyHighlights } from '../fixtures/highlights/many-highlights.ts';
 
 /*
@@ -25,6 +25,7 @@ beforeAll(async () => {
   extensionPage = await session.context.newPage();
   await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
   await message(extensionPage, 'listAllHighlights', {}); // the background opens the database
+  await keepHighlightsLocal(extensionPage); // the database is cleared behind its back between tests
 });
 afterAll(async () => {
   await session?.close();

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Session } from './browser.ts';
+import { message } from './highlights.ts';
 
 /*
  * Large collections of highlights in the extension's own database (issue 12), written and
@@ -24,6 +25,16 @@ const withDatabase = (body: string) => `(async () => {
     db.close();
   }
 })()`;
+
+/**
+ * Turns the browser's sync of highlights off (and empties its area). Needed wherever the database
+ * is written or cleared behind the background's back, as these helpers do: with the sync on, what
+ * it had copied into the sync area would come back after a clear.
+ */
+export async function keepHighlightsLocal(page: Page): Promise<void> {
+  const status = await message(page, 'setHighlightSync', { enabled: false, removeData: true });
+  if (status.enabled) throw new Error('the sync of highlights is still on');
+}
 
 /** Writes highlights as the background stores them, in one transaction. */
 export async function seedHighlights(page: Page, highlights: readonly object[]): Promise<void> {
