@@ -190,7 +190,7 @@ export async function benchHighlightsPanel(): Promise<Section> {
     ] as const) {
       const open = await opening(session, query);
       const result = summarize(`${label}: open on Markeringar, ${what}`, open.shown, undefined);
-      result.note = `navigation start → first screen painted; whole list read at ${ms(median(open.complete))} (${ms(Math.min(...open.complete))}–${ms(Math.max(...open.complete))}); ${(median(open.shown) - median(floor.shown)).toFixed(0)} ms over the floor`;
+      result.note = `navigation start → first screen painted; whole list read at ${ms(median(open.complete))} (${ms(Math.min(...open.complete))}–${ms(Math.max(...open.complete))}); the floor ${ms(median(floor.shown))} in the same run`;
       results.push(result);
       targets.push({ target: `${label}: Markeringar opens within 200 ms (${what})`, measured: ms(median(open.shown)), met: median(open.shown) <= 200 });
     }
