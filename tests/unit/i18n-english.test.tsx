@@ -1,7 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CacheSection, formatBytes } from '@/components/CacheSection';
+import { HighlightList } from '@/components/HighlightList';
 import { HighlightPopover } from '@/components/HighlightPopover';
+import { HighlightCollection } from '@/lib/highlights/collection';
 import { SelectionToolbar } from '@/components/SelectionToolbar';
 import { ReadingHistorySection } from '@/components/ReadingHistorySection';
 import { describeCard, RefCard, type CardState } from '@/components/RefCard';
@@ -188,5 +190,36 @@ describe('the trail in English', () => {
   test('who cites it: one document, and more than the card names', () => {
     expect(citedByLine(1, [{ label: 'SOU 2018:65' }])?.text).toBe('You have read 1 document that refers here:');
     expect(citedByLine(7, [{ label: 'SOU 2018:65' }])).toMatchObject({ text: 'You have read 7 documents that refer here:', rest: 'and 6 more' });
+  });
+});
+
+describe("the side panel's highlights in English", () => {
+  const callbacks = { onOpen: () => {}, onSaveNote: () => {}, onDelete: () => {}, onUndo: () => {}, onExport: () => {}, onImport: () => {} };
+
+  test('the empty list: its tabs, search, tools and what to do first', () => {
+    render(<HighlightList collection={new HighlightCollection([])} {...callbacks} />);
+    expect(screen.getByRole('region', { name: 'Highlights' })).toBeTruthy();
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['This page', 'All']);
+    expect(screen.getByLabelText('Search highlights and notes')).toBeTruthy();
+    expect(document.querySelector('.rr-muted')?.textContent).toBe('No highlights yet. Select text in a document on riksdagen.se to save it.');
+    expect([action('export-json'), action('export-markdown')].map((b) => b?.textContent)).toEqual(['Export JSON', 'Export Markdown']);
+    expect(screen.getByLabelText('Import (JSON)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'This page' }));
+    expect(document.querySelector('.rr-muted')?.textContent).toBe('The tab shows no Riksdag document.');
+  });
+
+  test('one highlight: named by its colour in English, its own words as they are', () => {
+    const h = makeHighlight({ color: 'green', note: 'Citera i rapporten', orphan: true });
+    render(<HighlightList collection={new HighlightCollection([h])} {...callbacks} currentDokId={h.dokId} />);
+    const item = screen.getByRole('listitem', { name: 'Green highlight' });
+    expect(item.querySelector('blockquote')?.textContent).toBe(h.selectors.quote.exact);
+    expect(item.querySelector('.rr-note')?.textContent).toBe('Citera i rapporten');
+    expect(item.querySelector('[data-field="orphan"]')?.textContent).toBe('Not found on the page');
+    expect([...item.querySelectorAll('.rr-row button')].map((b) => b.textContent)).toEqual(['Show', 'Edit note', 'Delete']);
+    fireEvent.click(action('edit-note')!);
+    expect(screen.getByLabelText('Note')).toBeTruthy();
+    expect([action('save-note'), action('cancel')].map((b) => b?.textContent)).toEqual(['Save', 'Cancel']);
+    fireEvent.input(screen.getByLabelText('Search highlights and notes'), { target: { value: 'zzzz' } });
+    expect(document.querySelector('.rr-muted')?.textContent).toBe('No highlights on this page match the search.');
   });
 });
