@@ -4,6 +4,8 @@ import { CacheSection, formatBytes } from '@/components/CacheSection';
 import { HighlightList } from '@/components/HighlightList';
 import { HighlightPopover } from '@/components/HighlightPopover';
 import { HighlightCollection } from '@/lib/highlights/collection';
+import { parseImport, toAnnotation } from '@/lib/highlights/web-annotation';
+import { storageErrorMessage } from '@/lib/db/storage-errors';
 import { SelectionToolbar } from '@/components/SelectionToolbar';
 import { ReadingHistorySection } from '@/components/ReadingHistorySection';
 import { describeCard, RefCard, type CardState } from '@/components/RefCard';
@@ -221,5 +223,32 @@ describe("the side panel's highlights in English", () => {
     expect([action('save-note'), action('cancel')].map((b) => b?.textContent)).toEqual(['Save', 'Cancel']);
     fireEvent.input(screen.getByLabelText('Search highlights and notes'), { target: { value: 'zzzz' } });
     expect(document.querySelector('.rr-muted')?.textContent).toBe('No highlights on this page match the search.');
+  });
+});
+
+describe('errors from the background in English', () => {
+  test('a full disk, and a database error in its own words', () => {
+    const full = Object.assign(new Error('x'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
+    expect(storageErrorMessage(full)).toBe(
+      'The highlight could not be saved: the browser has no more storage space for Riksref. Free some space (for example Empty the cache under Settings) and try again.',
+    );
+    expect(storageErrorMessage(new Error('disk on fire'), 'highlight_deleteFailed')).toBe('The highlight could not be deleted: disk on fire.');
+  });
+
+  test('an import names the entry and the field in English, zod included', () => {
+    const good = toAnnotation(makeHighlight());
+    expect(parseImport([])).toEqual({ ok: false, error: 'The file contains no highlights.' });
+    expect(parseImport([good, { ...good, target: { ...good.target, selector: [] } }])).toEqual({
+      ok: false,
+      error: 'Entry 2 (index 1) is invalid: target.selector: lacks a TextQuoteSelector. Nothing was imported.',
+    });
+    expect(parseImport([good, good])).toEqual({
+      ok: false,
+      error: `Entry 2 (index 1) is invalid: id ${makeHighlight().id} already occurs earlier in the file. Nothing was imported.`,
+    });
+    const bad = parseImport([{ ...good, created: 'igår' }]);
+    expect(bad.ok === false && bad.error).toBe('Entry 1 (index 0) is invalid: created: not a date (ISO 8601). Nothing was imported.');
+    const wrongType = parseImport([{ ...good, type: 'Note' }]);
+    expect(wrongType.ok === false && wrongType.error).toMatch(/^Entry 1 \(index 0\) is invalid: .*[Ii]nvalid input.*\. Nothing was imported\.$/);
   });
 });
