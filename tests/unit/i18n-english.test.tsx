@@ -5,6 +5,7 @@ import { HighlightList } from '@/components/HighlightList';
 import { HighlightPopover } from '@/components/HighlightPopover';
 import { HighlightCollection } from '@/lib/highlights/collection';
 import { parseImport, toAnnotation } from '@/lib/highlights/web-annotation';
+import { exportMarkdown } from '@/lib/highlights/markdown';
 import { storageErrorMessage } from '@/lib/db/storage-errors';
 import { SelectionToolbar } from '@/components/SelectionToolbar';
 import { ReadingHistorySection } from '@/components/ReadingHistorySection';
@@ -250,5 +251,32 @@ describe('errors from the background in English', () => {
     expect(bad.ok === false && bad.error).toBe('Entry 1 (index 0) is invalid: created: not a date (ISO 8601). Nothing was imported.');
     const wrongType = parseImport([{ ...good, type: 'Note' }]);
     expect(wrongType.ok === false && wrongType.error).toMatch(/^Entry 1 \(index 0\) is invalid: .*[Ii]nvalid input.*\. Nothing was imported\.$/);
+  });
+});
+
+describe('the Markdown export in English', () => {
+  test('our headings and labels in English, dates as English writes them, the document its own words', () => {
+    const h = makeHighlight({ color: 'blue', note: 'Min anteckning', orphan: true, created: Date.UTC(2025, 3, 17, 12) });
+    const md = exportMarkdown([h], Date.UTC(2025, 4, 1, 12), new Map([[h.dokId, 'Fråga 2017/18:1234']]));
+    expect(md).toBe(
+      [
+        '# Highlights from Riksref',
+        '',
+        'Exported 5/1/25.',
+        '',
+        `## ${h.title} (${h.dokId})`,
+        '',
+        `<${h.url}>`,
+        '',
+        'Reference: Fråga 2017/18:1234',
+        '',
+        `> ${h.selectors.quote.exact}`,
+        '',
+        '*Blue highlight, 4/17/25 – not found on the page last time*',
+        '',
+        'Min anteckning',
+        '',
+      ].join('\n'),
+    );
   });
 });
