@@ -1,7 +1,8 @@
 import { Component } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { DocumentGroup, HighlightCollection } from '@/lib/highlights/collection';
-import { COLOR_LABELS, type Highlight } from '@/lib/highlights/highlight';
+import type { Highlight } from '@/lib/highlights/highlight';
+import { t } from '@/lib/i18n';
 import { SLICE_MS } from '@/lib/time-slices';
 import { SyncMark } from './SyncMark';
 
@@ -148,26 +149,26 @@ export function HighlightList(props: HighlightListProps) {
   const item = (h: Highlight) => <Item key={h.id} highlight={h} {...actions} />;
 
   return (
-    <section class="rr-list rr-root" aria-label="Markeringar" ref={root}>
-      <div class="rr-tabs" role="tablist" aria-label="Visa" onKeyDown={onTabKey}>
+    <section class="rr-list rr-root" aria-label={t('panel_highlights')} ref={root}>
+      <div class="rr-tabs" role="tablist" aria-label={t('list_view')} onKeyDown={onTabKey}>
         <button type="button" role="tab" id={ids.page} aria-controls={ids.panel} aria-selected={tab === 'page'} tabIndex={tab === 'page' ? 0 : -1} data-action="tab-page" onClick={() => setTab('page')}>
-          Den här sidan
+          {t('list_thisPage')}
         </button>
         <button type="button" role="tab" id={ids.all} aria-controls={ids.panel} aria-selected={tab === 'all'} tabIndex={tab === 'all' ? 0 : -1} data-action="tab-all" onClick={() => setTab('all')}>
-          Alla
+          {t('list_all')}
         </button>
       </div>
 
-      <label for={ids.search}>Sök i markeringar och anteckningar</label>
+      <label for={ids.search}>{t('list_search')}</label>
       <input id={ids.search} class="rr-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
 
       {deleted.length > 0 && (
-        <ul class="rr-items" aria-label="Borttagna">
+        <ul class="rr-items" aria-label={t('list_deleted')}>
           {deleted.map((h) => (
             <li key={h.id} class="rr-item" data-deleted-id={h.id}>
-              <span role="status">Markeringen ”{shorten(h.selectors.quote.exact).slice(0, 60)}” togs bort.</span>{' '}
+              <span role="status">{t('list_deletedOne', shorten(h.selectors.quote.exact).slice(0, 60))}</span>{' '}
               <button type="button" data-action="undo" onClick={() => undo(h)}>
-                Ångra
+                {t('undo')}
               </button>
             </li>
           ))}
@@ -177,17 +178,17 @@ export function HighlightList(props: HighlightListProps) {
       <div role="tabpanel" id={ids.panel} aria-labelledby={tab === 'page' ? ids.page : ids.all} data-query={query}>
         {tab === 'page' ? (
           !props.currentDokId ? (
-            <p class="rr-muted">Fliken visar inget riksdagsdokument.</p>
+            <p class="rr-muted">{t('list_noDocument')}</p>
           ) : onPage.length === 0 ? (
             <p class="rr-muted">
-              {query ? 'Inga markeringar på sidan matchar sökningen.' : 'Inga markeringar på den här sidan än. Markera text i dokumentet för att spara.'}
+              {query ? t('list_pageNoMatch') : t('list_pageEmpty')}
             </p>
           ) : (
             <ul class="rr-items">{onPage.slice(0, limit).map(item)}</ul>
           )
         ) : groups.length === 0 ? (
           props.partial ? null : (
-            <p class="rr-muted">{query ? 'Inga markeringar matchar sökningen.' : 'Inga markeringar än. Markera text i ett dokument på riksdagen.se för att spara.'}</p>
+            <p class="rr-muted">{query ? t('list_noMatch') : t('list_empty')}</p>
           )
         ) : (
           firstOf(groups, limit).map((group) => (
@@ -199,16 +200,14 @@ export function HighlightList(props: HighlightListProps) {
         )}
         {props.partial && tab === 'all' && (
           <p class="rr-muted" role="status">
-            Läser alla markeringar …
+            {t('list_readingAll')}
           </p>
         )}
         {found > limit && (
           <div class="rr-more" ref={end}>
-            <span>
-              Visar {limit} av {found}.
-            </span>{' '}
+            <span>{t('list_showing', limit, found)}</span>{' '}
             <button type="button" data-action="show-more" onClick={showMore}>
-              Visa fler
+              {t('list_showMore')}
             </button>
           </div>
         )}
@@ -216,12 +215,12 @@ export function HighlightList(props: HighlightListProps) {
 
       <div class="rr-tools">
         <button type="button" data-action="export-json" disabled={busy} onClick={() => props.onExport('json')}>
-          Exportera JSON
+          {t('list_exportJson')}
         </button>
         <button type="button" data-action="export-markdown" disabled={busy} onClick={() => props.onExport('markdown')}>
-          Exportera Markdown
+          {t('list_exportMarkdown')}
         </button>
-        <label for={ids.import}>Importera (JSON)</label>
+        <label for={ids.import}>{t('list_import')}</label>
         <input
           id={ids.import}
           type="file"
@@ -290,11 +289,11 @@ function ItemView(props: ItemProps) {
   const [note, setNote] = useState(h.note);
   const noteId = useId();
   return (
-    <li class="rr-item" data-color={h.color} data-highlight-id={h.id} aria-label={`${COLOR_LABELS[h.color]} markering`}>
+    <li class="rr-item" data-color={h.color} data-highlight-id={h.id} aria-label={t('list_item', t(`color_${h.color}`))}>
       <blockquote>{shorten(h.selectors.quote.exact)}</blockquote>
       {h.orphan && (
         <p class="rr-orphan" data-field="orphan">
-          Hittades inte på sidan
+          {t('list_orphan')}
         </p>
       )}
       <SyncMark reason={h.unsynced} />
@@ -306,14 +305,14 @@ function ItemView(props: ItemProps) {
             setEditing(false);
           }}
         >
-          <label for={noteId}>Anteckning</label>
+          <label for={noteId}>{t('note')}</label>
           <textarea id={noteId} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           <div class="rr-row">
             <button type="submit" data-action="save-note">
-              Spara
+              {t('save')}
             </button>
             <button type="button" data-action="cancel" onClick={() => (setNote(h.note), setEditing(false))}>
-              Avbryt
+              {t('cancel')}
             </button>
           </div>
         </form>
@@ -322,15 +321,15 @@ function ItemView(props: ItemProps) {
       )}
       <div class="rr-row">
         <button type="button" data-action="open" onClick={() => props.onOpen(h)}>
-          Visa
+          {t('list_open')}
         </button>
         {!editing && (
           <button type="button" data-action="edit-note" onClick={() => (setNote(h.note), setEditing(true))}>
-            {h.note ? 'Redigera anteckning' : 'Lägg till anteckning'}
+            {h.note ? t('list_editNote') : t('list_addNote')}
           </button>
         )}
         <button type="button" data-action="delete" onClick={() => props.onDelete(h)}>
-          Ta bort
+          {t('delete')}
         </button>
       </div>
     </li>

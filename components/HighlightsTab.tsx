@@ -7,6 +7,7 @@ import type { ResponseOf } from '@/lib/messages/protocol';
 import { HighlightList, type ExportFormat } from './HighlightList';
 import { HIGHLIGHT_LIST_CSS } from './highlight-styles';
 import { errorMessage } from '@/lib/error-message';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n';
 
 /** How "Visa" went: shown on the page, not found there, no tab to show it in, or no answer in time. */
 export type OpenResult = 'shown' | 'not-anchored' | 'no-tab' | 'timeout';
@@ -44,23 +45,27 @@ export interface ExportStep {
 
 type State = { phase: 'loading' } | { phase: 'ready'; collection: HighlightCollection } | { phase: 'failed'; error: string };
 
-const plural = (n: number) => (n === 1 ? '1 markering' : `${n} markeringar`);
+/**
+ * `1 markering`, `10000 markeringar`: the language's plural form, digits as the figures beside it
+ * (progress, added, replaced) are written, not grouped as i18n's plural() writes them.
+ */
+const highlights = (n: number) => t(new Intl.PluralRules(uiLocale()).select(n) === 'one' ? 'highlights_one' : 'highlights_other', n);
 
 /** What the progress bar says, for each step of an import and for an export. */
 const PROGRESS_LABELS: Record<ImportStep['phase'] | ExportStep['phase'], (done: number, total: number) => string> = {
-  reading: (done, total) => `Läser filen … ${total > 0 ? Math.floor((100 * done) / total) : 100} %`,
-  checking: (done, total) => `Kontrollerar posterna … ${done} av ${total}`,
-  saving: (done, total) => `Sparar … ${done} av ${total}`,
-  references: () => 'Exporterar … hämtar dokumentens hänvisningar',
-  writing: (done, total) => `Exporterar … ${done} av ${total}`,
+  reading: (done, total) => t('progress_reading', total > 0 ? Math.floor((100 * done) / total) : 100),
+  checking: (done, total) => t('progress_checking', done, total),
+  saving: (done, total) => t('progress_saving', done, total),
+  references: () => t('progress_references'),
+  writing: (done, total) => t('progress_writing', done, total),
 };
 
-const OPEN_MESSAGES: Record<OpenResult, string> = {
-  shown: 'Visar markeringen på sidan.',
-  'not-anchored': 'Markeringen hittades inte på sidan: texten kan ha ändrats.',
-  'no-tab': 'Det finns ingen flik att visa markeringen i.',
-  timeout: 'Sidan svarade inte i tid. Försök igen när den har laddats klart.',
-};
+const OPEN_MESSAGES = {
+  shown: 'open_shown',
+  'not-anchored': 'open_notAnchored',
+  'no-tab': 'open_noTab',
+  timeout: 'open_timeout',
+} as const satisfies Record<OpenResult, MessageKey>;
 
 /**
  * "Markeringar" in the side panel: the reader's highlights, kept live, with this page's first.
@@ -141,18 +146,18 @@ export function HighlightsTab({ api }: { api: HighlightsApi }) {
   }, [api, page, listed]);
 
   /** Runs an action and puts its outcome (or its failure) in the status line. */
-  const report = async (action: () => Promise<string>, failure: string) => {
+  const report = async (action: () => Promise<string>, failure: MessageKey) => {
     try {
       setStatus(await action());
     } catch (error) {
-      setStatus(`${failure}: ${errorMessage(error)}`);
+      setStatus(t(failure, errorMessage(error)));
     }
   };
 
   if (state.phase === 'failed') {
     return (
       <div class="highlights-tab" data-phase="failed" role="alert">
-        <p class="empty">Markeringarna kunde inte läsas: {state.error}</p>
+        <p class="empty">{t('highlights_readFailed', state.error)}</p>
         <button
           type="button"
           data-action="retry"
@@ -161,7 +166,7 @@ export function HighlightsTab({ api }: { api: HighlightsApi }) {
             setAttempt((n) => n + 1);
           }}
         >
-          Försök igen
+          {t('retry')}
         </button>
       </div>
     );
@@ -173,7 +178,7 @@ export function HighlightsTab({ api }: { api: HighlightsApi }) {
       <div class="highlights-tab" data-phase="loading">
         <style>{HIGHLIGHT_LIST_CSS}</style>
         <p class="empty" role="status">
-          Läser markeringarna …
+          {t('highlights_loading')}
         </p>
       </div>
     );
@@ -189,51 +194,51 @@ export function HighlightsTab({ api }: { api: HighlightsApi }) {
         status={status}
         progress={progress}
         onOpen={(h) => {
-          if (h.dokId !== page.dokId) setStatus('Öppnar dokumentet …');
-          void report(async () => OPEN_MESSAGES[await api.open(h)], 'Markeringen kunde inte visas');
+          if (h.dokId !== page.dokId) setStatus(t('open_opening'));
+          void report(async () => t(OPEN_MESSAGES[await api.open(h)]), 'open_failed');
         }}
         onSaveNote={(h, note) =>
           void report(async () => {
             const outcome = await api.saveNote(h, note);
-            if (!outcome) return 'Markeringen finns inte längre.';
-            return outcome.saved ? 'Anteckningen sparades.' : outcome.error;
-          }, 'Anteckningen kunde inte sparas')
+            if (!outcome) return t('highlight_gone');
+            return outcome.saved ? t('note_saved') : outcome.error;
+          }, 'note_saveFailed')
         }
         onDelete={(h) =>
           void report(async () => {
             await api.remove(h);
             return ''; // the list itself says so, beside its "Ångra"
-          }, 'Markeringen kunde inte tas bort')
+          }, 'highlight_deleteFailed')
         }
         onUndo={(h) =>
           void report(async () => {
             const outcome = await api.restore(h);
-            return outcome.saved ? 'Markeringen är tillbaka.' : outcome.error;
-          }, 'Markeringen kunde inte återställas')
+            return outcome.saved ? t('highlight_restored') : outcome.error;
+          }, 'highlight_restoreFailed')
         }
         onExport={(format) =>
           void report(async () => {
             setStatus('');
             try {
               const file = await api.exportFile(format, ({ phase, done, total }) => setProgress({ label: PROGRESS_LABELS[phase](done, total), done, total }));
-              return `Exporterade ${plural(file.count)} till ${file.filename}.`;
+              return t('highlights_exported', highlights(file.count), file.filename);
             } finally {
               setProgress(undefined);
             }
-          }, 'Exporten misslyckades')
+          }, 'export_failed')
         }
         onImport={(file) => {
-          setStatus(`Importerar ${file.name} …`);
+          setStatus(t('import_working', file.name));
           void report(async () => {
             try {
               const answer = await api.importFile(file, ({ phase, done, total }) => setProgress({ label: PROGRESS_LABELS[phase](done, total), done, total }));
-              if (!answer.imported) return `Importen misslyckades: ${answer.error}`;
+              if (!answer.imported) return t('import_failed', answer.error);
               const total = answer.added + answer.replaced;
-              return `Importerade ${plural(total)}: ${answer.added} nya, ${answer.replaced} fanns redan och ersattes.`;
+              return t('import_done', highlights(total), answer.added, answer.replaced);
             } finally {
               setProgress(undefined);
             }
-          }, 'Importen misslyckades');
+          }, 'import_failed');
         }}
       />
     </div>

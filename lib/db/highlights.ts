@@ -40,7 +40,7 @@ export class HighlightRepository {
     try {
       current = await this.db.highlights.get(id);
     } catch (error) {
-      throw new Error(storageErrorMessage(error, 'Markeringen kunde inte läsas'));
+      throw new Error(storageErrorMessage(error, 'highlight_readFailed'));
     }
     if (!current) return null;
     const next: Highlight = { ...current, updated: laterThan(current.updated, now) };
@@ -58,7 +58,7 @@ export class HighlightRepository {
         return current ?? null;
       });
     } catch (error) {
-      throw new Error(storageErrorMessage(error, 'Markeringen kunde inte tas bort'));
+      throw new Error(storageErrorMessage(error, 'highlight_deleteFailed'));
     }
   }
 
@@ -68,7 +68,7 @@ export class HighlightRepository {
       const found = await this.db.highlights.where('dokId').equals(dokId.toUpperCase()).toArray();
       return found.sort(byDocumentOrder);
     } catch (error) {
-      throw new Error(storageErrorMessage(error, 'Markeringarna kunde inte läsas'));
+      throw new Error(storageErrorMessage(error, 'highlights_readFailed'));
     }
   }
 
@@ -77,7 +77,7 @@ export class HighlightRepository {
     try {
       return await this.db.highlights.orderBy('updated').reverse().toArray();
     } catch (error) {
-      throw new Error(storageErrorMessage(error, 'Markeringarna kunde inte läsas'));
+      throw new Error(storageErrorMessage(error, 'highlights_readFailed'));
     }
   }
 
@@ -100,7 +100,7 @@ export class HighlightRepository {
         return { added: highlights.length - replaced, replaced };
       });
     } catch (error) {
-      throw new Error(storageErrorMessage(error, 'Importen misslyckades och ingenting ändrades'));
+      throw new Error(storageErrorMessage(error, 'import_failedUnchanged'));
     }
   }
 

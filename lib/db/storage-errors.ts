@@ -1,6 +1,7 @@
 import { errorMessage } from '../error-message.ts';
+import { t, type MessageKey } from '../i18n.ts';
 /**
- * What a storage failure means for the reader, in Swedish. IndexedDB and Dexie report trouble by
+ * What a storage failure means for the reader, in the reader's language. IndexedDB and Dexie report trouble by
  * error name, often wrapped (a transaction aborted by a full disk is an AbortError whose `inner`
  * is the QuotaExceededError), so we look through the wrapping before deciding.
  */
@@ -16,17 +17,16 @@ function names(error: unknown): string[] {
   return found;
 }
 
-export function storageErrorMessage(error: unknown, action = 'Markeringen kunde inte sparas'): string {
+/** `action` is what failed, a message whose `$1` is the reason (`Markeringen kunde inte sparas: $1`). */
+export function storageErrorMessage(error: unknown, action: MessageKey = 'highlight_saveFailed'): string {
+  return t(action, reason(error));
+}
+
+function reason(error: unknown): string {
   const all = names(error);
-  if (all.includes('QuotaExceededError')) {
-    return `${action}: webbläsaren har inte mer lagringsutrymme åt Riksref. Frigör utrymme (till exempel Töm cachen under Inställningar) och försök igen.`;
-  }
-  if (all.includes('VersionError')) {
-    return `${action}: databasen har skapats av en nyare version av Riksref. Uppdatera tillägget eller starta om webbläsaren.`;
-  }
-  if (all.includes('BlockedError') || all.includes('DatabaseClosedError') || all.includes('OpenFailedError')) {
-    return `${action}: databasen är blockerad av en annan version av Riksref som är öppen. Stäng andra flikar med riksdagen.se eller starta om webbläsaren och försök igen.`;
-  }
-  const detail = errorMessage(error);
-  return `${action}: ${detail || 'okänt fel i databasen'}.`;
+  if (all.includes('QuotaExceededError')) return t('storage_quota');
+  if (all.includes('VersionError')) return t('storage_newerVersion');
+  if (all.includes('BlockedError') || all.includes('DatabaseClosedError') || all.includes('OpenFailedError')) return t('storage_blocked');
+  // The database's own words (in the browser's language, or English), as it said them.
+  return t('storage_other', errorMessage(error) || t('storage_unknown'));
 }

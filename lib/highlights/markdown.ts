@@ -1,5 +1,6 @@
 import { groupByDocument, type DocumentGroup } from './collection.ts';
-import { COLOR_LABELS, type Highlight } from './highlight.ts';
+import type { Highlight } from './highlight.ts';
+import { formatShortDate, t } from '../i18n.ts';
 import type { ExportPart } from './web-annotation.ts';
 
 export { groupByDocument };
@@ -8,9 +9,8 @@ export { groupByDocument };
  * Markdown export, for pasting into one's own notes: one section per document (its title, dok_id,
  * address and its reference as a researcher would cite it), its highlights in document order as
  * block quotes, each note under its quote. Documents come in the order they were last worked on.
+ * Our words and dates are in the reader's language; the documents' titles, quotes and notes as they are.
  */
-
-const dates = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short' });
 
 /** Each line of the quote as a Markdown block quote line. */
 function blockQuote(text: string): string {
@@ -41,15 +41,15 @@ export function* exportMarkdownParts(
   exportedAt = Date.now(),
   references: ReadonlyMap<string, string> = new Map(),
 ): Generator<ExportPart> {
-  yield { text: `# Markeringar från Riksref\n\nExporterade ${dates.format(exportedAt)}.\n`, done: 0 };
+  yield { text: `# ${t('md_title')}\n\n${t('md_exported', formatShortDate(exportedAt))}\n`, done: 0 };
   let done = 0;
   for (const group of groups) {
     const lines: string[] = ['', `## ${group.title.replace(/\s+/g, ' ').trim()} (${group.dokId})`, '', `<${group.url}>`];
     const reference = references.get(group.dokId);
-    if (reference) lines.push('', `Hänvisning: ${reference}`);
+    if (reference) lines.push('', t('md_reference', reference));
     for (const h of group.highlights) {
       lines.push('', blockQuote(h.selectors.quote.exact));
-      const meta = `${COLOR_LABELS[h.color]} markering, ${dates.format(h.created)}${h.orphan ? ' – hittades inte på sidan senast' : ''}`;
+      const meta = t(h.orphan ? 'md_metaOrphan' : 'md_meta', t(`color_${h.color}`), formatShortDate(h.created));
       lines.push('', `*${meta}*`);
       if (h.note.trim()) lines.push('', h.note.trim());
     }

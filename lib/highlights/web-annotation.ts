@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import sv from 'zod/v4/locales/sv.js';
 import { parseDocumentUrl } from '../page/url.ts';
 import { COLORS, highlightSchema, MAX_NOTE_CHARS, selectorsSchema, type Highlight } from './highlight.ts';
 import { PAGE_KINDS } from '../page/kinds.ts';
 import { errorMessage } from '../error-message.ts';
+import { t, uiLocale } from '../i18n.ts';
 
 /*
  * Export and import as W3C Web Annotations (https://www.w3.org/TR/annotation-model/), so that a
@@ -101,7 +103,7 @@ export function* exportJsonParts(highlights: readonly Highlight[], per = 200): G
 // What an entry must look like to be imported. Tolerant where other tools differ (body as one
 // object or a list, selectors in any order, extra fields), strict where a highlight would be
 // unusable (no quote, no page, no time).
-const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { error: 'inte ett datum (ISO 8601)' }));
+const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { error: () => t('import_notDate') }));
 const textualBody = z.object({ type: z.optional(z.string()), value: z.optional(z.string()), purpose: z.optional(z.string()) });
 const selector = z.looseObject({ type: z.string() });
 
@@ -127,12 +129,18 @@ const annotationSchema = z.object({
   ),
 });
 
-const svErrors = sv().localeError;
+let zodErrors: { locale: string; map: z.core.$ZodErrorMap } | undefined;
+/** zod's own words for what is wrong with a field, in the reader's language (Swedish or English). */
+function localeErrors(): z.core.$ZodErrorMap {
+  const locale = uiLocale();
+  if (zodErrors?.locale !== locale) zodErrors = { locale, map: (locale.toLowerCase().startsWith('sv') ? sv() : en()).localeError };
+  return zodErrors.map;
+}
 
 function describe(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'posten'}: ${issue.message}`)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : t('import_theEntry')}: ${issue.message}`)
     .join('; ');
 }
 
@@ -146,24 +154,24 @@ function noteOf(a: z.output<typeof annotationSchema>): string {
 
 export type EntryResult = { ok: true; highlight: Highlight } | { ok: false; problem: string };
 
-/** One entry of an import file → a highlight, or the reason it cannot be one (in Swedish). */
+/** One entry of an import file → a highlight, or the reason it cannot be one (in the reader's language). */
 export function fromAnnotation(entry: unknown): EntryResult {
-  const parsed = z.safeParse(annotationSchema, entry, { error: svErrors });
+  const parsed = z.safeParse(annotationSchema, entry, { error: localeErrors() });
   if (!parsed.success) return { ok: false, problem: describe(parsed.error) };
   const a = parsed.data;
   const selectors = Array.isArray(a.target.selector) ? a.target.selector : [a.target.selector];
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
   const position = selectors.find((s) => s.type === 'TextPositionSelector');
-  if (!quote) return { ok: false, problem: 'target.selector: saknar TextQuoteSelector' };
-  if (!position) return { ok: false, problem: 'target.selector: saknar TextPositionSelector' };
-  const checkedSelectors = z.safeParse(selectorsSchema, { quote, position }, { error: svErrors });
+  if (!quote) return { ok: false, problem: `target.selector: ${t('import_noQuote')}` };
+  if (!position) return { ok: false, problem: `target.selector: ${t('import_noPosition')}` };
+  const checkedSelectors = z.safeParse(selectorsSchema, { quote, position }, { error: localeErrors() });
   if (!checkedSelectors.success) return { ok: false, problem: `target.selector: ${describe(checkedSelectors.error)}` };
 
   const fromUrl = parseDocumentUrl(a.target.source);
   const dokId = (a.riksref?.dokId ?? fromUrl?.dokId)?.toUpperCase();
-  if (!dokId) return { ok: false, problem: 'target.source: inte ett riksdagsdokument, och riksref.dokId saknas' };
+  if (!dokId) return { ok: false, problem: `target.source: ${t('import_noDocument')}` };
   const note = noteOf(a);
-  if (note.length > MAX_NOTE_CHARS) return { ok: false, problem: `body: anteckningen är längre än ${MAX_NOTE_CHARS} tecken` };
+  if (note.length > MAX_NOTE_CHARS) return { ok: false, problem: `body: ${t('import_noteTooLong', MAX_NOTE_CHARS)}` };
 
   const created = Date.parse(a.created);
   const highlight = {
@@ -179,7 +187,7 @@ export function fromAnnotation(entry: unknown): EntryResult {
     updated: a.modified ? Date.parse(a.modified) : created,
     ...(a.riksref?.orphan !== undefined && { orphan: a.riksref.orphan }),
   };
-  const checked = z.safeParse(highlightSchema, highlight, { error: svErrors });
+  const checked = z.safeParse(highlightSchema, highlight, { error: localeErrors() });
   if (!checked.success) return { ok: false, problem: describe(checked.error) };
   return { ok: true, highlight: checked.data };
 }
@@ -222,19 +230,19 @@ export interface CheckProgress {
  */
 function* checkImport(data: unknown, per: number): Generator<CheckProgress, ImportParse> {
   const entries = entriesOf(data);
-  if (!entries) return { ok: false, error: 'Filen innehåller inga markeringar (väntade en lista med W3C-annoteringar).' };
-  if (entries.length === 0) return { ok: false, error: 'Filen innehåller inga markeringar.' };
+  if (!entries) return { ok: false, error: t('import_noList') };
+  if (entries.length === 0) return { ok: false, error: t('import_empty') };
   if (entries.length > MAX_IMPORT_ENTRIES) {
-    return { ok: false, error: `Filen har ${entries.length} poster; högst ${MAX_IMPORT_ENTRIES} kan importeras på en gång. Ingenting importerades.` };
+    return { ok: false, error: t('import_tooMany', entries.length, MAX_IMPORT_ENTRIES) };
   }
   const highlights: Highlight[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < entries.length; i++) {
     if (i > 0 && i % per === 0) yield { done: i, total: entries.length };
     const result = fromAnnotation(entries[i]);
-    if (!result.ok) return { ok: false, error: `Post ${i + 1} (index ${i}) är ogiltig: ${result.problem}. Ingenting importerades.` };
+    if (!result.ok) return { ok: false, error: t('import_invalidEntry', i + 1, i, result.problem) };
     if (seen.has(result.highlight.id)) {
-      return { ok: false, error: `Post ${i + 1} (index ${i}) är ogiltig: id ${result.highlight.id} förekommer redan tidigare i filen. Ingenting importerades.` };
+      return { ok: false, error: t('import_invalidEntry', i + 1, i, t('import_duplicateId', result.highlight.id)) };
     }
     seen.add(result.highlight.id);
     highlights.push(result.highlight);
@@ -280,6 +288,6 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, error: `Filen är inte giltig JSON (${errorMessage(error)}). Ingenting importerades.` };
+    return { ok: false, error: t('import_notJson', errorMessage(error)) };
   }
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { MAX_IMPORT_BYTES } from '../highlights/web-annotation.ts';
 import { nextTask } from '../time-slices.ts';
+import { t } from '../i18n.ts';
 import { MESSAGES } from './protocol.ts';
 
 /*
@@ -61,8 +62,7 @@ function sliceEnd(text: string): number {
   return high >= 0xd800 && high <= 0xdbff ? SLICE_CHARS - 1 : SLICE_CHARS;
 }
 
-const tooLarge = (bytes: number) =>
-  `Filen är ${Math.round(bytes / 1024 / 1024)} MB; högst ${MAX_IMPORT_BYTES / 1024 / 1024} MB kan importeras. Ingenting importerades.`;
+const tooLarge = (bytes: number) => t('import_tooLarge', Math.round(bytes / 1024 / 1024), MAX_IMPORT_BYTES / 1024 / 1024);
 
 /**
  * The panel's side: reads `file` a slice at a time (UTF-8, strictly), sends it, reports every
@@ -89,12 +89,12 @@ export async function importOverPort(
   });
   port.onMessage.addListener((raw) => {
     const message = z.safeParse(serverMessageSchema, raw);
-    if (!message.success) settle({ imported: false, error: 'Tillägget svarade inte som väntat. Ingenting importerades.' });
+    if (!message.success) settle({ imported: false, error: t('import_badAnswer') });
     else if (message.data.type === 'progress') onStep(message.data);
     else settle(message.data.answer);
   });
   port.onDisconnect.addListener(() =>
-    settle({ imported: false, error: 'Kontakten med tillägget bröts under importen. Ingenting importerades; försök igen.' }),
+    settle({ imported: false, error: t('import_disconnected') }),
   );
 
   try {
@@ -121,8 +121,7 @@ export async function importOverPort(
     }
     port.postMessage({ type: 'end' });
   } catch (error) {
-    const why = error instanceof TypeError ? 'Filen är inte text i UTF-8' : `Filen kunde inte läsas (${String(error)})`;
-    settle({ imported: false, error: `${why}. Ingenting importerades.` });
+    settle({ imported: false, error: error instanceof TypeError ? t('import_notUtf8') : t('import_unreadable', String(error)) });
   }
   return answered;
 }

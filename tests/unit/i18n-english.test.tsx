@@ -1,7 +1,12 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CacheSection, formatBytes } from '@/components/CacheSection';
+import { HighlightList } from '@/components/HighlightList';
 import { HighlightPopover } from '@/components/HighlightPopover';
+import { HighlightCollection } from '@/lib/highlights/collection';
+import { parseImport, toAnnotation } from '@/lib/highlights/web-annotation';
+import { exportMarkdown } from '@/lib/highlights/markdown';
+import { storageErrorMessage } from '@/lib/db/storage-errors';
 import { SelectionToolbar } from '@/components/SelectionToolbar';
 import { ReadingHistorySection } from '@/components/ReadingHistorySection';
 import { describeCard, RefCard, type CardState } from '@/components/RefCard';
@@ -188,5 +193,90 @@ describe('the trail in English', () => {
   test('who cites it: one document, and more than the card names', () => {
     expect(citedByLine(1, [{ label: 'SOU 2018:65' }])?.text).toBe('You have read 1 document that refers here:');
     expect(citedByLine(7, [{ label: 'SOU 2018:65' }])).toMatchObject({ text: 'You have read 7 documents that refer here:', rest: 'and 6 more' });
+  });
+});
+
+describe("the side panel's highlights in English", () => {
+  const callbacks = { onOpen: () => {}, onSaveNote: () => {}, onDelete: () => {}, onUndo: () => {}, onExport: () => {}, onImport: () => {} };
+
+  test('the empty list: its tabs, search, tools and what to do first', () => {
+    render(<HighlightList collection={new HighlightCollection([])} {...callbacks} />);
+    expect(screen.getByRole('region', { name: 'Highlights' })).toBeTruthy();
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['This page', 'All']);
+    expect(screen.getByLabelText('Search highlights and notes')).toBeTruthy();
+    expect(document.querySelector('.rr-muted')?.textContent).toBe('No highlights yet. Select text in a document on riksdagen.se to save it.');
+    expect([action('export-json'), action('export-markdown')].map((b) => b?.textContent)).toEqual(['Export JSON', 'Export Markdown']);
+    expect(screen.getByLabelText('Import (JSON)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'This page' }));
+    expect(document.querySelector('.rr-muted')?.textContent).toBe('The tab shows no Riksdag document.');
+  });
+
+  test('one highlight: named by its colour in English, its own words as they are', () => {
+    const h = makeHighlight({ color: 'green', note: 'Citera i rapporten', orphan: true });
+    render(<HighlightList collection={new HighlightCollection([h])} {...callbacks} currentDokId={h.dokId} />);
+    const item = screen.getByRole('listitem', { name: 'Green highlight' });
+    expect(item.querySelector('blockquote')?.textContent).toBe(h.selectors.quote.exact);
+    expect(item.querySelector('.rr-note')?.textContent).toBe('Citera i rapporten');
+    expect(item.querySelector('[data-field="orphan"]')?.textContent).toBe('Not found on the page');
+    expect([...item.querySelectorAll('.rr-row button')].map((b) => b.textContent)).toEqual(['Show', 'Edit note', 'Delete']);
+    fireEvent.click(action('edit-note')!);
+    expect(screen.getByLabelText('Note')).toBeTruthy();
+    expect([action('save-note'), action('cancel')].map((b) => b?.textContent)).toEqual(['Save', 'Cancel']);
+    fireEvent.input(screen.getByLabelText('Search highlights and notes'), { target: { value: 'zzzz' } });
+    expect(document.querySelector('.rr-muted')?.textContent).toBe('No highlights on this page match the search.');
+  });
+});
+
+describe('errors from the background in English', () => {
+  test('a full disk, and a database error in its own words', () => {
+    const full = Object.assign(new Error('x'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
+    expect(storageErrorMessage(full)).toBe(
+      'The highlight could not be saved: the browser has no more storage space for Riksref. Free some space (for example Empty the cache under Settings) and try again.',
+    );
+    expect(storageErrorMessage(new Error('disk on fire'), 'highlight_deleteFailed')).toBe('The highlight could not be deleted: disk on fire.');
+  });
+
+  test('an import names the entry and the field in English, zod included', () => {
+    const good = toAnnotation(makeHighlight());
+    expect(parseImport([])).toEqual({ ok: false, error: 'The file contains no highlights.' });
+    expect(parseImport([good, { ...good, target: { ...good.target, selector: [] } }])).toEqual({
+      ok: false,
+      error: 'Entry 2 (index 1) is invalid: target.selector: lacks a TextQuoteSelector. Nothing was imported.',
+    });
+    expect(parseImport([good, good])).toEqual({
+      ok: false,
+      error: `Entry 2 (index 1) is invalid: id ${makeHighlight().id} already occurs earlier in the file. Nothing was imported.`,
+    });
+    const bad = parseImport([{ ...good, created: 'igår' }]);
+    expect(bad.ok === false && bad.error).toBe('Entry 1 (index 0) is invalid: created: not a date (ISO 8601). Nothing was imported.');
+    const wrongType = parseImport([{ ...good, type: 'Note' }]);
+    expect(wrongType.ok === false && wrongType.error).toMatch(/^Entry 1 \(index 0\) is invalid: .*[Ii]nvalid input.*\. Nothing was imported\.$/);
+  });
+});
+
+describe('the Markdown export in English', () => {
+  test('our headings and labels in English, dates as English writes them, the document its own words', () => {
+    const h = makeHighlight({ color: 'blue', note: 'Min anteckning', orphan: true, created: Date.UTC(2025, 3, 17, 12) });
+    const md = exportMarkdown([h], Date.UTC(2025, 4, 1, 12), new Map([[h.dokId, 'Fråga 2017/18:1234']]));
+    expect(md).toBe(
+      [
+        '# Highlights from Riksref',
+        '',
+        'Exported 5/1/25.',
+        '',
+        `## ${h.title} (${h.dokId})`,
+        '',
+        `<${h.url}>`,
+        '',
+        'Reference: Fråga 2017/18:1234',
+        '',
+        `> ${h.selectors.quote.exact}`,
+        '',
+        '*Blue highlight, 4/17/25 – not found on the page last time*',
+        '',
+        'Min anteckning',
+        '',
+      ].join('\n'),
+    );
   });
 });
