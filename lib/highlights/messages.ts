@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { dokId } from '../messages/protocol.ts';
-import { sendVia, type Transport } from '../messages/send.ts';
+import { senderFor } from '../messages/send.ts';
 import { MAX_IMPORT_ENTRIES } from './web-annotation.ts';
 
 /*
@@ -27,10 +26,4 @@ export const HIGHLIGHT_PANEL_MESSAGES = {
 export type HighlightPanelMessageName = keyof typeof HIGHLIGHT_PANEL_MESSAGES;
 
 /** Sends one of them to the background and returns its checked answer (see lib/messages/send.ts). */
-export function sendHighlightPanel<N extends HighlightPanelMessageName>(
-  name: N,
-  payload: z.input<(typeof HIGHLIGHT_PANEL_MESSAGES)[N]['request']>,
-  transport: Transport = (message) => browser.runtime.sendMessage(message),
-): Promise<z.output<(typeof HIGHLIGHT_PANEL_MESSAGES)[N]['response']>> {
-  return sendVia(HIGHLIGHT_PANEL_MESSAGES, name, payload, transport);
-}
+export const sendHighlightPanel = senderFor(HIGHLIGHT_PANEL_MESSAGES);

@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { dokId, trailAnswerSchema } from '../messages/protocol.ts';
-import { sendVia, type Transport } from '../messages/send.ts';
+import { senderFor } from '../messages/send.ts';
 
 /*
  * The side panel's and the options page's messages about a document's case and the reading
@@ -36,10 +35,4 @@ export type HistoryMessageName = keyof typeof HISTORY_MESSAGES;
 export type CaseAnswer = z.output<(typeof HISTORY_MESSAGES)['getCase']['response']>;
 
 /** Sends one of them to the background and returns its checked answer (see lib/messages/send.ts). */
-export function sendHistory<N extends HistoryMessageName>(
-  name: N,
-  payload: z.input<(typeof HISTORY_MESSAGES)[N]['request']>,
-  transport: Transport = (message) => browser.runtime.sendMessage(message),
-): Promise<z.output<(typeof HISTORY_MESSAGES)[N]['response']>> {
-  return sendVia(HISTORY_MESSAGES, name, payload, transport);
-}
+export const sendHistory = senderFor(HISTORY_MESSAGES);

@@ -47,6 +47,18 @@ export async function sendToTab<N extends TabMessageName>(
   return sendVia(TAB_MESSAGES, name, payload, transport);
 }
 
+/**
+ * `send` for a table of messages of its own (sync, history, the highlights panel): tables kept
+ * apart so the content script does not carry their schemas.
+ */
+export function senderFor<T extends MessageTable>(table: T) {
+  return <N extends keyof T & string>(
+    name: N,
+    payload: z.input<T[N]['request']>,
+    transport: Transport = runtimeTransport,
+  ): Promise<z.output<T[N]['response']>> => sendVia(table, name, payload, transport);
+}
+
 /** The checks of `send`, for any table of messages. */
 export async function sendVia<T extends MessageTable, N extends keyof T & string>(
   table: T,

@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { sendVia, type Transport } from '../messages/send.ts';
+import { senderFor } from '../messages/send.ts';
 
 /*
  * The options page's messages to the background about the sync (section "Synk"). A table of
@@ -41,10 +40,4 @@ export const SYNC_MESSAGES = {
 export type SyncMessageName = keyof typeof SYNC_MESSAGES;
 
 /** Sends one of them to the background and returns its checked answer (see lib/messages/send.ts). */
-export function sendSync<N extends SyncMessageName>(
-  name: N,
-  payload: z.input<(typeof SYNC_MESSAGES)[N]['request']>,
-  transport: Transport = (message) => browser.runtime.sendMessage(message),
-): Promise<z.output<(typeof SYNC_MESSAGES)[N]['response']>> {
-  return sendVia(SYNC_MESSAGES, name, payload, transport);
-}
+export const sendSync = senderFor(SYNC_MESSAGES);
