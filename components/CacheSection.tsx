@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useId, useState } from 'preact/hooks';
+import { useCallback, useId, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/error-message';
 import { formatDateTime, formatNumber, plural, t, type MessageKey } from '@/lib/i18n';
+import { useLoaded } from './use-loaded';
 
 /** What the section needs from the background; the options page passes the real messages. */
 export interface CacheApi {
@@ -39,29 +40,12 @@ export function serviceProblem(service: CacheStatsView['service']): string | nul
   return reason ? t('cache_serviceProblemWhy', at, reason) : t('cache_serviceProblem', at);
 }
 
-type State =
-  | { phase: 'loading' }
-  | { phase: 'ready'; stats: CacheStatsView }
-  | { phase: 'failed'; error: string };
-
 /** Options page, section "Cache": what is cached, how much space, and a way to empty it. */
 export function CacheSection({ api }: { api: CacheApi }) {
   const headingId = useId();
-  const [state, setState] = useState<State>({ phase: 'loading' });
+  const { state, reload: load } = useLoaded(useCallback(() => api.getStats(), [api]));
   const [clearing, setClearing] = useState(false);
   const [message, setMessage] = useState('');
-
-  const load = useCallback(async () => {
-    try {
-      setState({ phase: 'ready', stats: await api.getStats() });
-    } catch (error) {
-      setState({ phase: 'failed', error: errorMessage(error) });
-    }
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function clear() {
     setClearing(true);
@@ -77,7 +61,7 @@ export function CacheSection({ api }: { api: CacheApi }) {
     }
   }
 
-  const stats = state.phase === 'ready' ? state.stats : undefined;
+  const stats = state.phase === 'ready' ? state.value : undefined;
   const problem = stats ? serviceProblem(stats.service) : null;
 
   return (

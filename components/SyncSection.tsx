@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/error-message';
 import { formatDateTime, formatNumber, plural, t } from '@/lib/i18n';
+import { useLoaded } from './use-loaded';
 import type { SyncStatusView } from '@/lib/sync/messages';
 
 export type { SyncStatusView } from '@/lib/sync/messages';
@@ -28,8 +29,6 @@ function syncedLine(count: number, at: number | undefined): string {
   return at === undefined ? synced : `${synced} ${t('sync_lastSynced', formatDateTime(at))}`;
 }
 
-type State = { phase: 'loading' } | { phase: 'ready'; status: SyncStatusView } | { phase: 'failed'; error: string };
-
 /**
  * Options page, section "Synk": highlights through the browser's own sync, on or off (off asks
  * whether to take our data out of the sync area), how much of the quota is used, and what stays
@@ -37,24 +36,13 @@ type State = { phase: 'loading' } | { phase: 'ready'; status: SyncStatusView } |
  */
 export function SyncSection({ api }: { api: SyncApi }) {
   const ids = { heading: useId(), question: useId() };
-  const [state, setState] = useState<State>({ phase: 'loading' });
+  const { state, set: setStatus } = useLoaded(useCallback(() => api.getStatus(), [api]));
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const firstChoice = useRef<HTMLButtonElement>(null);
   const toggle = useRef<HTMLInputElement>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setState({ phase: 'ready', status: await api.getStatus() });
-    } catch (error) {
-      setState({ phase: 'failed', error: errorMessage(error) });
-    }
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
   useEffect(() => {
     if (asking) firstChoice.current?.focus();
   }, [asking]);
@@ -64,7 +52,7 @@ export function SyncSection({ api }: { api: SyncApi }) {
     setAsking(false);
     setMessage('');
     try {
-      setState({ phase: 'ready', status: await api.setEnabled(enabled, removeData) });
+      setStatus(await api.setEnabled(enabled, removeData));
       setMessage(done);
     } catch (error) {
       setMessage(t('options_notSaved', errorMessage(error)));
@@ -78,7 +66,7 @@ export function SyncSection({ api }: { api: SyncApi }) {
     toggle.current?.focus();
   }
 
-  const status = state.phase === 'ready' ? state.status : undefined;
+  const status = state.phase === 'ready' ? state.value : undefined;
   const unavailable = status !== undefined && !status.available;
   const left = status ? status.unsynced.note + status.unsynced.quote + status.unsynced.quota : 0;
 
