@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { chromiumDriver } from '../support/chromium-driver.ts';
 import type { Driver, DriverFactory, Tab } from '../support/driver.ts';
 import { firefoxDriver } from '../support/firefox-driver.ts';
+import { selectInPage } from '../support/highlights.ts';
 import { URLS } from '../support/sites.ts';
 
 /*
@@ -43,26 +44,6 @@ const paintedCount = (n: number) => {
     if (name.startsWith('riksref-') && name !== 'riksref-flash') ranges += h.size;
   });
   return ranges === n;
-};
-/** Selects `wanted` in the document as a reader would, ending with a mouseup. */
-const select = (wanted: string) => {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const node = walker.currentNode as Text;
-    const at = node.data.indexOf(wanted);
-    if (at < 0) continue;
-    node.parentElement!.scrollIntoView({ block: 'center' });
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + wanted.length);
-    const selection = document.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    const rect = range.getBoundingClientRect();
-    document.querySelector('main')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
-    return true;
-  }
-  return false;
 };
 const toolbarShown = () => !!document.querySelector('riksref-highlights')?.shadowRoot?.querySelector('[role="toolbar"]');
 
@@ -151,7 +132,7 @@ describe.each(drivers)('in %s', (_, start) => {
   test('a highlight saved from the selection toolbar is painted, and found again after a reload', async () => {
     const page = await driver.open(URLS.answer);
     await page.waitFor(anchored, undefined, 15_000);
-    expect(await page.evaluate(select, SENTENCE)).toBe(true);
+    expect(await page.evaluate(selectInPage, SENTENCE)).toBe(true);
     await page.waitFor(toolbarShown, undefined, 2_000);
     await page.click('[data-action="highlight"][data-color="green"]', 'riksref-highlights');
     await page.waitFor(paintedCount, 1, 5_000);
@@ -174,7 +155,7 @@ describe.each(drivers)('in %s', (_, start) => {
     await panel.close();
 
     await page.waitFor(anchored, undefined, 15_000);
-    expect(await page.evaluate(select, SENTENCE)).toBe(true);
+    expect(await page.evaluate(selectInPage, SENTENCE)).toBe(true);
     await page.waitFor(toolbarShown, undefined, 2_000);
     await page.click('[data-action="highlight"][data-color="yellow"]', 'riksref-highlights');
     await page.waitFor(paintedCount, 1, 5_000);

@@ -37,28 +37,34 @@ export async function waitForAnchoring(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.riksrefHighlights !== undefined, null, { timeout: 15_000 });
 }
 
+/**
+ * Runs in the page (self-contained, for evaluate in either driver): selects `wanted` in the
+ * document as a reader would, ending with a mouseup. False when the text is not on the page.
+ */
+export function selectInPage(wanted: string): boolean {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode as Text;
+    const at = node.data.indexOf(wanted);
+    if (at < 0) continue;
+    // On screen, as a reader's selection is (the toolbar is placed beside it).
+    node.parentElement!.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + wanted.length);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const rect = range.getBoundingClientRect();
+    document.querySelector('main')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
+    return true;
+  }
+  return false;
+}
+
 /** Selects `text` in the document as a reader would, ending with a mouseup. */
 export async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      // On screen, as a reader's selection is (the toolbar is placed beside it).
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      const rect = range.getBoundingClientRect();
-      document.querySelector('main')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
-      return;
-    }
-    throw new Error(`not on the page: ${wanted}`);
-  }, text);
+  if (!(await page.evaluate(selectInPage, text))) throw new Error(`not on the page: ${text}`);
 }
 
 /** What CSS.highlights paints, by name: the text of each range. */
