@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/browser.ts';
 import {
+  clickInPassage,
   deleteAllHighlights,
   message as messageFrom,
   openDocument,
@@ -138,22 +139,7 @@ describe('highlights in Chromium with the built extension', () => {
     await saveSentence(page);
     await page.evaluate(() => document.getSelection()!.removeAllRanges());
     // Click in the middle of the painted passage.
-    const point = await page.evaluate((sentence) => {
-      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) {
-        const node = walker.currentNode as Text;
-        const at = node.data.indexOf(sentence.slice(20, 40));
-        if (at < 0) continue;
-        node.parentElement!.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, at + 5);
-        range.setEnd(node, at + 6);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      return null;
-    }, SENTENCE);
-    await page.mouse.click(point!.x, point!.y);
+    await clickInPassage(page, SENTENCE);
     const popover = page.locator('riksref-highlights [role="dialog"]');
     await popover.waitFor({ state: 'visible' });
     expect(await page.locator('riksref-highlights textarea').inputValue()).toBe('Citera i promemorian.');

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { decodeArea } from '../../lib/sync/encoding.ts';
 import { launch, type Session } from './support/browser.ts';
-import { message, openDocument, painted, saveSelection, selectText, tabIdOf, waitForPaint } from './support/highlights.ts';
+import { clickInPassage, message, openDocument, painted, saveSelection, selectText, tabIdOf, waitForPaint } from './support/highlights.ts';
 import { URLS } from './support/sites.ts';
 
 /*
@@ -136,22 +136,7 @@ describe('highlights on every computer through the browser’s sync area', () =>
 
     // So does its popover on the page.
     await page.evaluate(() => document.getSelection()!.removeAllRanges());
-    const point = await page.evaluate((sentence) => {
-      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) {
-        const node = walker.currentNode as Text;
-        const at = node.data.indexOf(sentence.slice(20, 40));
-        if (at < 0) continue;
-        node.parentElement!.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, at + 5);
-        range.setEnd(node, at + 6);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      return null;
-    }, SENTENCE);
-    await page.mouse.click(point!.x, point!.y);
+    await clickInPassage(page, SENTENCE);
     await page.locator('riksref-highlights [role="dialog"]').waitFor({ state: 'visible' });
     expect(await page.locator('riksref-highlights [data-field="unsynced"]').textContent()).toMatch(/^Synkas inte: anteckningen är för lång/);
   });

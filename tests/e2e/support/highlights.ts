@@ -67,6 +67,27 @@ export async function selectText(page: Page, text: string): Promise<void> {
   if (!(await page.evaluate(selectInPage, text))) throw new Error(`not on the page: ${text}`);
 }
 
+/** Clicks inside a saved passage (a character of its 21st–40th), as a reader opens its popover. */
+export async function clickInPassage(page: Page, passage: string): Promise<void> {
+  const point = await page.evaluate((sentence) => {
+    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const at = node.data.indexOf(sentence.slice(20, 40));
+      if (at < 0) continue;
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at + 5);
+      range.setEnd(node, at + 6);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, passage);
+  if (!point) throw new Error(`not on the page: ${passage}`);
+  await page.mouse.click(point.x, point.y);
+}
+
 /** What CSS.highlights paints, by name: the text of each range. */
 export const painted = (page: Page) =>
   page.evaluate(() => {
