@@ -73,9 +73,16 @@ export class Annotator {
 
   /** Links everything in the region (or under `within`) at once. */
   annotate(within: Element = this.region): number {
-    let count = 0;
-    for (const segment of segments(within)) count += this.annotateSegment(segment);
-    return count;
+    return this.mutate(() => {
+      let count = 0;
+      for (const segment of segments(within)) count += this.annotateSegment(segment);
+      return count;
+    });
+  }
+
+  /** Runs one batch of DOM writes through the `mutate` option, when there is one. */
+  private mutate<T>(write: () => T): T {
+    return this.options.mutate ? this.options.mutate(write) : write();
   }
 
   /**
@@ -94,7 +101,6 @@ export class Annotator {
     const budget = options.budgetMs ?? 8;
     const startAt = options.startAt && this.region.contains(options.startAt) ? options.startAt : undefined;
     const passes = startAt ? [segments(this.region, { from: startAt }), segments(this.region, { until: startAt })] : [segments(this.region)];
-    const mutate = this.options.mutate ?? (<T>(write: () => T) => write());
     for (const pass of passes) {
       const iterator = pass[Symbol.iterator]();
       let done = false;
@@ -103,11 +109,11 @@ export class Annotator {
         const chunkStart = performance.now();
         // One batch of writes per chunk, not per block: telling our writes from the page's (the
         // mutation observer's take-disconnect-observe) costs the same for one block as for many.
-        done = mutate(() => {
+        done = this.mutate(() => {
           for (;;) {
             const next = iterator.next();
             if (next.done) return true;
-            this.annotateSegment(next.value, false);
+            this.annotateSegment(next.value);
             if (performance.now() - chunkStart >= budget) return false;
           }
         });
@@ -119,8 +125,7 @@ export class Annotator {
 
   /** Takes every link away and puts the page's text nodes back as they were. */
   undo(): void {
-    if (this.options.mutate) this.options.mutate(() => this.restore());
-    else this.restore();
+    this.mutate(() => this.restore());
   }
 
   private restore(): void {
@@ -135,20 +140,17 @@ export class Annotator {
     this.distinct.clear();
   }
 
-  private annotateSegment(segment: Segment, batched = this.options.mutate === undefined): number {
+  /** Links one block's references; the caller batches the writes (see `mutate`). */
+  private annotateSegment(segment: Segment): number {
     const kinds = this.options.kinds;
     const found = findReferences(segment.text, this.find);
     const refs = kinds ? found.filter((r) => kinds.has(r.kind)) : found;
     if (refs.length === 0) return 0;
     let count = 0;
-    const write = () => {
-      // Last first: splitting a node leaves the offsets of everything before the split valid.
-      for (let i = refs.length - 1; i >= 0; i--) {
-        if (this.link(segment, refs[i]!)) count++;
-      }
-    };
-    if (batched || !this.options.mutate) write();
-    else this.options.mutate(write);
+    // Last first: splitting a node leaves the offsets of everything before the split valid.
+    for (let i = refs.length - 1; i >= 0; i--) {
+      if (this.link(segment, refs[i]!)) count++;
+    }
     return count;
   }
 
