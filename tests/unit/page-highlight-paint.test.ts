@@ -75,11 +75,18 @@ describe('painting with CSS.highlights', () => {
     expect(painter.hitTest(text, 20)).toBeNull();
   });
 
-  test('the page stylesheet is one <style> in the head, removed on dispose', () => {
-    const painter = new HighlightPainter(document);
-    painter.installStyles('::highlight(riksref-yellow) { background-color: #fff1a8; }');
-    painter.installStyles('again');
+  test('the page stylesheet goes in on the first paint, once, and is removed on dispose', () => {
+    const region = regionOf('<p>Ett två tre fyra fem sex.</p>');
+    const index = TextIndex.build(region);
+    const painter = new HighlightPainter(document, { css: '::highlight(riksref-yellow) { background-color: #fff1a8; }' });
+    painter.paint([]);
+    // Nothing to paint: the page is not restyled for nothing.
+    expect(document.head.querySelectorAll('style[data-riksref-ui]').length).toBe(0);
+    const item = { id: 'a', color: 'yellow', range: index.rangeOf(0, 3)! };
+    painter.paint([item]);
+    painter.paint([item]);
     expect(document.head.querySelectorAll('style[data-riksref-ui]').length).toBe(1);
+    expect(document.head.querySelector('style[data-riksref-ui]')!.textContent).toContain('riksref-yellow');
     painter.dispose();
     expect(document.head.querySelectorAll('style[data-riksref-ui]').length).toBe(0);
   });

@@ -47,8 +47,7 @@ type Panel =
   | { kind: 'popover'; highlight: Highlight; range: Range; deleted?: boolean; error?: string };
 
 async function startHighlights({ page, ctx, signal, quietly, onRegionChange, references }: FeatureScope) {
-  const painter = new HighlightPainter(document, { write: quietly });
-  painter.installStyles(pageHighlightCss());
+  const painter = new HighlightPainter(document, { write: quietly, css: pageHighlightCss() });
 
   let saved: Highlight[] = [];
   /** Where each highlight was found in the region's text (by id); missing ones are orphans. */
