@@ -1,12 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectPage, isInline, type DetectedPage } from '@/lib/page';
+import { detectPageInSteps, isInline, type DetectedPage } from '@/lib/page';
 import type { Feature, FeatureScope } from './feature';
 import { PageReferences } from './page-references';
+import { yieldToMain } from './yield-to-main';
 
 // Page changes arrive in bursts (a framework re-rendering, content loaded in pieces): wait for a
 // quiet moment before acting, but not so long that the reader notices.
 const SETTLE_MS = 200;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+// Detection holds the page at most this long at a time (a 10 MB page takes several turns).
+const DETECT_SLICE_MS = 10;
 
 interface Running {
   url: string;
@@ -23,6 +26,8 @@ interface Running {
  */
 export function runPage(ctx: ContentScriptContext, features: Feature[]): void {
   let running: Running | null = null;
+  /** Counts starts and stops: a detection still pausing when another begins gives way to it. */
+  let generation = 0;
   let pending = new Set<Node>();
   let settleTimer: number | undefined;
 
@@ -60,6 +65,7 @@ export function runPage(ctx: ContentScriptContext, features: Feature[]): void {
   };
 
   const stop = () => {
+    generation++;
     if (!running) return;
     const { abort, cleanups } = running;
     running = null;
@@ -80,16 +86,36 @@ export function runPage(ctx: ContentScriptContext, features: Feature[]): void {
   const start = () => {
     stop();
     pending = new Set();
-    let page: DetectedPage | null = null;
-    const detecting = performance.now();
-    try {
-      page = detectPage(location.href, document);
-    } catch (error) {
-      console.warn('[Riksref] could not read this page', error);
-    }
-    if (!page) return;
-    // Measured for `npm run bench`, beside the linking's own measure.
-    performance.measure('riksref:detect', { start: detecting });
+    const mine = generation;
+    const steps = detectPageInSteps(location.href, document);
+    // Measured for `npm run bench`, beside the linking's own measure: our time, not the pauses.
+    const timing = { start: performance.now(), busyMs: 0, longestTaskMs: 0 };
+    const slice = () => {
+      if (mine !== generation) return;
+      const sliceStart = performance.now();
+      let step: IteratorResult<void, DetectedPage | null>;
+      try {
+        do step = steps.next();
+        while (!step.done && performance.now() - sliceStart < DETECT_SLICE_MS);
+      } catch (error) {
+        console.warn('[Riksref] could not read this page', error);
+        return;
+      }
+      const took = performance.now() - sliceStart;
+      timing.busyMs += took;
+      timing.longestTaskMs = Math.max(timing.longestTaskMs, took);
+      if (!step.done) {
+        void yieldToMain(ctx).then(slice);
+        return;
+      }
+      if (!step.value) return;
+      performance.measure('riksref:detect', { start: timing.start, detail: { busyMs: timing.busyMs, longestTaskMs: timing.longestTaskMs } });
+      run(step.value);
+    };
+    slice();
+  };
+
+  const run = (page: DetectedPage) => {
     const current: Running = { url: location.href, page, abort: new AbortController(), cleanups: [], regionHandlers: [] };
     running = current;
     quietly(() => {

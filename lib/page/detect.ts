@@ -1,7 +1,7 @@
 import { documentDate } from './document-date.ts';
 import { kindFromHeading } from './heading.ts';
 import type { PageKind } from './kinds.ts';
-import { findDocumentRegion } from './region.ts';
+import { findDocumentRegionInSteps } from './region.ts';
 import { parseDocumentUrl } from './url.ts';
 
 export interface DetectedPage {
@@ -26,9 +26,18 @@ const OPENING_CHARS = 240;
  * address cannot (data.riksdagen.se/dokument/<dok_id>.html).
  */
 export function detectPage(href: string, doc: Document): DetectedPage | null {
+  const steps = detectPageInSteps(href, doc);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same decision, pausing now and then on a very long page (see findDocumentRegionInSteps). */
+export function* detectPageInSteps(href: string, doc: Document): Generator<void, DetectedPage | null, void> {
   const fromUrl = parseDocumentUrl(href);
   if (!fromUrl) return null;
-  const region = findDocumentRegion(doc);
+  const region = yield* findDocumentRegionInSteps(doc);
   if (!region) return null;
 
   const heading = headingKind(doc, region);

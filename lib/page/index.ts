@@ -1,4 +1,4 @@
-export { detectPage, type DetectedPage } from './detect.ts';
+export { detectPage, detectPageInSteps, type DetectedPage } from './detect.ts';
 export { findDocumentRegion } from './region.ts';
 export { parseDocumentUrl, type DocumentUrl } from './url.ts';
 export { kindFromHeading } from './heading.ts';

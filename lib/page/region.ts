@@ -19,18 +19,33 @@ const DESCEND_SHARE = 0.75;
 // still only part of it.
 const CONTAINERS = new Set(['MAIN', 'ARTICLE', 'SECTION', 'DIV']);
 
+// Nodes visited between pauses of the stepwise search: small enough that a pause comes every
+// millisecond or so, large enough that pausing costs nothing measurable.
+const NODES_PER_STEP = 1024;
+
 export function findDocumentRegion(doc: Document): Element | null {
+  const steps = findDocumentRegionInSteps(doc);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same search, pausing every so many nodes: a 10 MB page has hundreds of thousands of them,
+ * and one pass over them all would hold the page for 50 ms. The caller decides when to go on.
+ */
+export function* findDocumentRegionInSteps(doc: Document): Generator<void, Element | null, void> {
   const landmarks = Array.from(doc.querySelectorAll('main, [role="main"]'));
   const roots = landmarks.length > 0 ? landmarks : doc.body ? [doc.body] : [];
   let best: { el: Element; prose: Map<Element, number> } | null = null;
   for (const root of roots) {
-    const prose = measureProse(root);
+    const prose = yield* measureProse(root);
     if (!best || (prose.get(root) ?? 0) > (best.prose.get(best.el) ?? 0)) best = { el: root, prose };
   }
   if (!best) return null;
   return descend(best.el, best.prose);
 }
-
 function descend(root: Element, prose: Map<Element, number>): Element {
   let current = root;
   for (;;) {
@@ -48,23 +63,37 @@ function descend(root: Element, prose: Map<Element, number>): Element {
   }
 }
 
-/** Prose length (characters of text) under every element of `root`, in one pass. */
-function measureProse(root: Element): Map<Element, number> {
+/**
+ * Prose length (characters of text) under every container of `root`, in one pass. The walk is a
+ * loop with its own stack rather than recursion, so that it can pause anywhere. Should the page
+ * move a node while we pause, the sizes come out a little off, and a region that left the page is
+ * noticed by the caller as the page changes.
+ */
+function* measureProse(root: Element): Generator<void, Map<Element, number>, void> {
   const sizes = new Map<Element, number>();
-  const visit = (el: Element): number => {
-    if (el !== root && isSkipped(el)) return 0;
-    let total = 0;
-    for (let node = el.firstChild; node; node = node.nextSibling) {
+  const open: { el: Element; total: number }[] = [{ el: root, total: 0 }];
+  let node: Node | null = root.firstChild;
+  let visited = 0;
+  for (;;) {
+    if (node) {
+      if (++visited % NODES_PER_STEP === 0) yield;
       // The DOM's own length, not the text: reading every node's text into a string costs more
       // than the whole decision. Whitespace between tags adds a little everywhere, evenly.
-      if (node.nodeType === 3) total += (node as Text).length;
-      else if (node.nodeType === 1) total += visit(node as Element);
+      if (node.nodeType === 3) open[open.length - 1]!.total += (node as Text).length;
+      else if (node.nodeType === 1 && !isSkipped(node as Element)) {
+        open.push({ el: node as Element, total: 0 });
+        node = node.firstChild;
+        continue;
+      }
+      node = node.nextSibling;
+      continue;
     }
+    const done = open.pop()!;
     // Only containers are ever descended into: on a 10 MB page, a size for every paragraph costs
     // more than the decision itself.
-    if (el === root || CONTAINERS.has(el.tagName)) sizes.set(el, total);
-    return total;
-  };
-  visit(root);
-  return sizes;
+    if (done.el === root || CONTAINERS.has(done.el.tagName)) sizes.set(done.el, done.total);
+    if (open.length === 0) return sizes;
+    open[open.length - 1]!.total += done.total;
+    node = done.el.nextSibling;
+  }
 }

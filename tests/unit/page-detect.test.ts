@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { detectPage, findDocumentRegion, kindFromHeading } from '@/lib/page';
+import { detectPage, detectPageInSteps, findDocumentRegion, kindFromHeading } from '@/lib/page';
 
 import { readFixture } from './fixtures.ts';
 
@@ -76,6 +76,25 @@ describe('findDocumentRegion', () => {
     const doc = parse(`<body><main><nav>${'<a href="/x">Länk i menyn</a>'.repeat(200)}</nav>
       <article><p>${'Dokumentets text. '.repeat(30)}</p></article></main></body>`);
     expect(findDocumentRegion(doc)!.tagName).toBe('ARTICLE');
+  });
+
+  test('a long page is searched in steps that pause, to the same decision, and a short one in one', () => {
+    // 3,000 paragraphs of nested containers (about 9,000 nodes), and a navigation menu beside them.
+    const doc = parse(`<body><main><nav>${'<a href="/x">Länk</a>'.repeat(300)}</nav>
+      <div><section>${'<div><p>Stycke med <b>text</b> i.</p></div>'.repeat(3000)}</section></div></main></body>`);
+    const steps = detectPageInSteps(ANSWER_URL, doc);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    // One pause per 1,024 nodes visited: the caller can give the page a turn between them.
+    expect(pauses).toBeGreaterThanOrEqual(8);
+    expect(step.value!.region.tagName).toBe('SECTION');
+    expect(step.value!.region).toBe(detectPage(ANSWER_URL, doc)!.region);
+
+    const short = parse(fixture('answer-H612523.html'));
+    const shortSteps = detectPageInSteps(ANSWER_URL, short);
+    const first = shortSteps.next();
+    expect(first.done).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@ import { Annotator, isInline } from '@/lib/page';
 import { fallbackUrl } from '@/lib/refs';
 import { enabledKinds, linkSettings, type LinkSettings } from '@/lib/settings';
 import type { Feature } from '../feature';
+import { yieldToMain } from '../yield-to-main';
 
 /**
  * Turns every reference in the document text into a link (DESIGN.md's contract: `<a
@@ -13,6 +14,10 @@ export const linkReferences: Feature = {
   name: 'link-references',
   runsOn: () => true,
   async start({ page, ctx, signal, quietly, onRegionChange, references }) {
+    // Where the reader is, read before anything of ours touches the page: reading the scroll
+    // position makes the browser bring style and layout up to date, which is free now and costs
+    // a restyle of the whole page once our other features have written to it.
+    let startAt = blockAtViewportTop(page.region);
     let settings: LinkSettings = await linkSettings.get();
     let annotator: Annotator | null = null;
     let run: AbortController | null = null;
@@ -52,7 +57,7 @@ export const linkReferences: Feature = {
       void annotator
         .annotateInChunks({
           yieldToMain: () => yieldToMain(ctx),
-          startAt: blockAtViewportTop(page.region),
+          startAt,
           signal: own.signal,
           onChunk: (busyMs) => {
             const t0 = performance.now();
@@ -92,6 +97,7 @@ export const linkReferences: Feature = {
 
     const unwatch = linkSettings.watch((next) => {
       settings = next;
+      startAt = blockAtViewportTop(page.region);
       end();
       begin();
     });
@@ -104,13 +110,6 @@ export const linkReferences: Feature = {
     };
   },
 };
-
-/** Gives the page a turn: `scheduler.yield()` where the browser has it, else a zero timeout. */
-function yieldToMain(ctx: { setTimeout(handler: () => void, timeout?: number): number }): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => ctx.setTimeout(resolve, 0));
-}
 
 /** The block at the top of the viewport when the reader has scrolled into the region, so it is linked first. */
 function blockAtViewportTop(region: Element): Element | undefined {
