@@ -3,6 +3,7 @@ import { CITATION_FORMATS } from '../cite/formats.ts';
 import { highlightChangesSchema, highlightSchema } from '../highlights/highlight.ts';
 import { parseReferenceId } from '../refs/ids.ts';
 import { REFERENCE_KINDS } from '../refs/types.ts';
+import { lazyEntries } from './lazy-entries.ts';
 
 /*
  * The message protocol between the extension's pages/content script and the background: one
@@ -103,14 +104,14 @@ const highlightList = z.object({ highlights: z.array(highlightSchema) });
 /** A file for the reader to save (or, for one citation, to copy): its name, type, text and how many entries. */
 const exportedFile = z.object({ filename: z.string(), mimeType: z.string(), text: z.string(), count: z.number() });
 
-export const MESSAGES = {
+export const MESSAGES = lazyEntries({
   /** One batch per page: the unique ids it cites → what is known about each. */
-  lookupReferences: {
+  lookupReferences: () => ({
     request: z.object({ ids: z.array(referenceId).check(z.maxLength(MAX_IDS_PER_LOOKUP)) }),
     response: z.object({ results: z.record(z.string(), lookupResultSchema) }),
-  },
+  }),
   /** Options page, section "Cache". */
-  getCacheStats: {
+  getCacheStats: () => ({
     request: empty,
     response: z.object({
       count: z.number(),
@@ -121,72 +122,72 @@ export const MESSAGES = {
         lastFailureReason: optionalText,
       }),
     }),
-  },
+  }),
   /** Options page, "Töm cachen". */
-  clearCache: {
+  clearCache: () => ({
     request: empty,
     response: z.object({ removed: z.number() }),
-  },
+  }),
 
   // Highlights (issue 7). Written only by the background; pages describe, the background stores.
 
   /** A new highlight from the page. A storage failure answers `saved: false` with the highlight. */
-  saveHighlight: {
+  saveHighlight: () => ({
     request: z.object({ highlight: highlightSchema }),
     response: saveOutcomeSchema,
-  },
+  }),
   /** Edit a note or change the colour. `outcome` is null when the highlight no longer exists. */
-  updateHighlight: {
+  updateHighlight: () => ({
     request: z.object({ id: highlightId, changes: highlightChangesSchema }),
     response: z.object({ outcome: z.nullable(saveOutcomeSchema) }),
-  },
+  }),
   /** Delete; answers with what was deleted, for "Ångra". */
-  deleteHighlight: {
+  deleteHighlight: () => ({
     request: z.object({ id: highlightId }),
     response: z.object({ deleted: z.nullable(highlightSchema) }),
-  },
+  }),
   /** "Ångra" after a delete: the highlight as it was, id and times included. */
-  restoreHighlight: {
+  restoreHighlight: () => ({
     request: z.object({ highlight: highlightSchema }),
     response: saveOutcomeSchema,
-  },
+  }),
   /** A page's highlights (by dok_id: riksdagen.se and data.riksdagen.se share them), in document order. */
-  listHighlights: {
+  listHighlights: () => ({
     request: z.object({ dokId }),
     response: highlightList,
-  },
+  }),
   /** Every highlight, latest changed first (side panel, "Alla"). */
-  listAllHighlights: {
+  listAllHighlights: () => ({
     request: empty,
     response: highlightList,
-  },
+  }),
   /** What a visit found: which of the page's highlights are orphans now. */
-  reportAnchoring: {
+  reportAnchoring: () => ({
     request: z.object({ dokId, found: z.array(highlightId), orphans: z.array(highlightId) }),
     response: z.object({ changed: z.number() }),
-  },
+  }),
   /**
    * An import file's parsed JSON, validated whole in the background: one invalid entry and
    * nothing changes (`imported: false` names the entry and the problem).
    */
-  importHighlights: {
+  importHighlights: () => ({
     request: z.object({ file: z.unknown() }),
     response: z.discriminatedUnion('imported', [
       z.object({ imported: z.literal(true), added: z.number(), replaced: z.number() }),
       z.object({ imported: z.literal(false), error: z.string() }),
     ]),
-  },
+  }),
   /**
    * A hover card's trail and who cites its document (issue 13): `dokId` once its metadata is
    * known, `exclude` the page the reader is on. (The side panel's "Ärendet" asks with getCase,
    * lib/history/messages.ts.)
    */
-  getTrail: {
+  getTrail: () => ({
     request: z.object({ id: referenceId, dokId: z.optional(dokId), exclude: z.optional(dokId) }),
     response: trailAnswerSchema,
-  },
+  }),
   /** A page the reader has read and linked: kept in the reading history (if it is on), locally. */
-  recordReading: {
+  recordReading: () => ({
     request: z.object({
       dokId,
       kind: z.string(),
@@ -197,27 +198,27 @@ export const MESSAGES = {
       refs: z.array(referenceId).check(z.maxLength(MAX_IDS_PER_LOOKUP)),
     }),
     response: z.object({ recorded: z.boolean() }),
-  },
+  }),
   /** Every highlight (or one document's) as a file to save. */
-  exportHighlights: {
+  exportHighlights: () => ({
     request: z.object({ format: z.enum(['json', 'markdown']), dokId: z.optional(dokId) }),
     response: exportedFile,
-  },
+  }),
 
   /**
    * Citations (issue 14): the card's "Kopiera hänvisning" (one id) and the side panel's export
    * (the page's ids), formatted in the background with what is known of each document. `dokId`
    * is the citing document's, for the file's name.
    */
-  formatCitations: {
+  formatCitations: () => ({
     request: z.object({
       ids: z.array(referenceId).check(z.minLength(1), z.maxLength(MAX_IDS_PER_LOOKUP)),
       format: z.enum(CITATION_FORMATS),
       dokId: z.optional(dokId),
     }),
     response: exportedFile,
-  },
-} as const;
+  }),
+});
 
 /** A set of messages one receiver answers: name → request and response schemas. */
 export type MessageTable = Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
@@ -241,28 +242,28 @@ const pageReferenceSchema = z.object({
  * Side panel → the content script of one tab (browser.tabs.sendMessage). Answered only by a
  * content script running on a document page; anywhere else nobody answers, and the panel says so.
  */
-export const TAB_MESSAGES = {
+export const TAB_MESSAGES = lazyEntries({
   /** Every document the page cites, in order of first appearance. */
-  getPageReferences: {
+  getPageReferences: () => ({
     request: empty,
     response: z.object({ url: z.string(), references: z.array(pageReferenceSchema) }),
-  },
+  }),
   /** Scroll to and flash occurrence number `occurrence` (0-based, wraps) of a reference. */
-  revealReference: {
+  revealReference: () => ({
     request: z.object({ id: referenceId, occurrence: z.int().check(z.gte(0)) }),
     response: z.object({ occurrence: z.number(), count: z.number() }),
-  },
+  }),
   /**
    * Scroll to a saved highlight and flash it (the side panel's "Visa", entrypoints/sidepanel/highlights-link.ts). The page answers with its
    * own dok_id, so a panel that has just sent the tab to another document can tell the page it
    * asked from the one it is waiting for; `shown` is false when the highlight is not anchored
    * there (an orphan, or not yet).
    */
-  showHighlight: {
+  showHighlight: () => ({
     request: z.object({ id: highlightId, dokId }),
     response: z.object({ dokId: z.string(), shown: z.boolean() }),
-  },
-} as const;
+  }),
+});
 
 export type TabMessageName = keyof typeof TAB_MESSAGES;
 export type PageReference = z.output<typeof pageReferenceSchema>;
