@@ -19,7 +19,7 @@ export const ATTR_EXISTING = 'data-riksref-existing';
 export interface AnnotatorOptions {
   /** Which kinds to link; all when not given. */
   kinds?: ReadonlySet<ReferenceKind>;
-  /** The href of a new link; the fallback URL when not given. */
+  /** The href of the links to a reference (asked once per id); the fallback URL when not given. */
   hrefFor?: (ref: Reference) => string;
   /** Runs each batch of DOM writes, e.g. so a MutationObserver can tell them from the page's own. */
   mutate?: <T>(write: () => T) => T;
@@ -49,6 +49,7 @@ export class Annotator {
   private readonly linked = new Map<string, LinkedReference>();
   /** The distinct ids among them, kept as they are linked: asked for after every chunk. */
   private readonly distinct = new Set<string>();
+  private readonly models = new Map<string, HTMLAnchorElement>();
   /**
    * How every block is read: the document's date, and one law context for all its blocks (what
    * the text has taught about its laws so far).
@@ -154,6 +155,21 @@ export class Annotator {
     return count;
   }
 
+  /**
+   * An unattached anchor with the id and href of `ref`, made once per id and cloned for each link:
+   * one call into the DOM instead of three for a document that cites the same ids again and again.
+   */
+  private modelFor(ref: Reference, doc: Document): HTMLAnchorElement {
+    let model = this.models.get(ref.id);
+    if (!model) {
+      model = doc.createElement('a');
+      model.setAttribute(ATTR_ID, ref.id);
+      model.setAttribute('href', this.options.hrefFor?.(ref) ?? fallbackUrl(ref.id));
+      this.models.set(ref.id, model);
+    }
+    return model;
+  }
+
   private link(segment: Segment, ref: Reference): boolean {
     const pieces = piecesOf(segment, ref);
     if (pieces.length === 0) return false;
@@ -184,15 +200,13 @@ export class Annotator {
       return true;
     }
 
-    const href = this.options.hrefFor?.(ref) ?? fallbackUrl(ref.id);
+    const model = this.modelFor(ref, pieces[0]!.node.ownerDocument);
     const anchors: HTMLAnchorElement[] = [];
     // Pieces last to first, for the same reason as references.
     for (let i = pieces.length - 1; i >= 0; i--) {
       const { node, start, end } = pieces[i]!;
-      const anchor = node.ownerDocument.createElement('a');
-      anchor.setAttribute(ATTR_ID, ref.id);
+      const anchor = model.cloneNode(false) as HTMLAnchorElement;
       anchor.setAttribute(ATTR_REF, key);
-      anchor.setAttribute('href', href);
       this.anchors.wrap(node, start, end, anchor);
       anchors.unshift(anchor);
     }

@@ -29,6 +29,19 @@ describe('Annotator.annotate', () => {
     expect(a.href).toBe(fallbackUrl('sou:2018:65'));
   });
 
+  test('the same id cited again: the href is asked for once, and every link is its own reference', () => {
+    const region = regionOf('<p>SOU 2018:65 och SOU 2018:65.</p><p>Åter SOU 2018:65, och prop. 2017/18:1.</p>');
+    const asked: string[] = [];
+    const annotator = new Annotator(region, { hrefFor: (ref) => (asked.push(ref.id), `https://example.org/${ref.id}`) });
+    annotator.annotate();
+    expect(asked.sort()).toEqual(['prop:2017/18:1', 'sou:2018:65']);
+    const anchors = Array.from(region.querySelectorAll<HTMLAnchorElement>('a[data-riksref="sou:2018:65"]'));
+    expect(anchors.map((a) => a.getAttribute('href'))).toEqual(Array(3).fill('https://example.org/sou:2018:65'));
+    expect(new Set(anchors.map((a) => a.dataset.riksrefRef)).size).toBe(3);
+    expect(anchors.map((a) => a.textContent)).toEqual(['SOU 2018:65', 'SOU 2018:65', 'SOU 2018:65']);
+    expect(annotator.references.size).toBe(4);
+  });
+
   test('links a reference split by inline formatting piece by piece, as one reference', () => {
     const region = regionOf('<p>Enligt <i>prop.</i> 2017/18:1 gäller.</p>');
     const annotator = new Annotator(region);

@@ -32,19 +32,13 @@ export const linkReferences: Feature = {
 
     const begin = () => {
       if (!settings.enabled) return;
-      // Per run: a new run may follow a change of the law site.
-      const hrefs = new Map<string, string>();
       annotator = new Annotator(page.region, {
         kinds: enabledKinds(settings),
         mutate: quietly,
         ...(page.date && { date: page.date }),
-        // Law texts open where the reader chose (riksdagen.se or lagen.nu); other kinds are unaffected.
-        // A document cites the same few laws and documents again and again: one address per id.
-        hrefFor: (ref) => {
-          let href = hrefs.get(ref.id);
-          if (href === undefined) hrefs.set(ref.id, (href = fallbackUrl(ref.id, settings.lawSite)));
-          return href;
-        },
+        // Law texts open where the reader chose (riksdagen.se or lagen.nu); other kinds are
+        // unaffected. Asked once per id: the annotator keeps a model link for each.
+        hrefFor: (ref) => fallbackUrl(ref.id, settings.lawSite),
       });
       run = new AbortController();
       const own = run;
