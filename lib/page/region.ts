@@ -38,27 +38,32 @@ export function findDocumentRegion(doc: Document): Element | null {
 export function* findDocumentRegionInSteps(doc: Document): Generator<void, Element | null, void> {
   const landmarks = Array.from(doc.querySelectorAll('main, [role="main"]'));
   const roots = landmarks.length > 0 ? landmarks : doc.body ? [doc.body] : [];
-  let best: { el: Element; prose: Map<Element, number> } | null = null;
+  let best: Prose | null = null;
   for (const root of roots) {
     const prose = yield* measureProse(root);
-    if (!best || (prose.get(root) ?? 0) > (best.prose.get(best.el) ?? 0)) best = { el: root, prose };
+    if (!best || (prose.sizes.get(root) ?? 0) > (best.sizes.get(best.root) ?? 0)) best = prose;
   }
-  if (!best) return null;
-  return descend(best.el, best.prose);
+  return best ? descend(best) : null;
 }
-function descend(root: Element, prose: Map<Element, number>): Element {
+
+interface Prose {
+  root: Element;
+  /** Prose under the root and under every container in it. */
+  sizes: Map<Element, number>;
+  /** Each element's child container with the most prose. */
+  biggest: Map<Element, Element>;
+}
+
+/**
+ * Down from the root while one child container holds most of the prose. Only the biggest child
+ * can (more than half of the whole has room for one), so no element's children are read again.
+ */
+function descend({ root, sizes, biggest }: Prose): Element {
   let current = root;
   for (;;) {
-    const total = prose.get(current) ?? 0;
-    if (total === 0) return current;
-    let next: Element | null = null;
-    for (const child of Array.from(current.children)) {
-      if (CONTAINERS.has(child.tagName) && (prose.get(child) ?? 0) >= total * DESCEND_SHARE) {
-        next = child;
-        break;
-      }
-    }
-    if (!next) return current;
+    const total = sizes.get(current) ?? 0;
+    const next = biggest.get(current);
+    if (total === 0 || !next || (sizes.get(next) ?? 0) < total * DESCEND_SHARE) return current;
     current = next;
   }
 }
@@ -69,8 +74,9 @@ function descend(root: Element, prose: Map<Element, number>): Element {
  * move a node while we pause, the sizes come out a little off, and a region that left the page is
  * noticed by the caller as the page changes.
  */
-function* measureProse(root: Element): Generator<void, Map<Element, number>, void> {
+function* measureProse(root: Element): Generator<void, Prose, void> {
   const sizes = new Map<Element, number>();
+  const biggest = new Map<Element, Element>();
   const open: { el: Element; total: number }[] = [{ el: root, total: 0 }];
   let node: Node | null = root.firstChild;
   let visited = 0;
@@ -89,11 +95,18 @@ function* measureProse(root: Element): Generator<void, Map<Element, number>, voi
       continue;
     }
     const done = open.pop()!;
+    const parent = open[open.length - 1];
     // Only containers are ever descended into: on a 10 MB page, a size for every paragraph costs
     // more than the decision itself.
-    if (done.el === root || CONTAINERS.has(done.el.tagName)) sizes.set(done.el, done.total);
-    if (open.length === 0) return sizes;
-    open[open.length - 1]!.total += done.total;
+    if (done.el === root || CONTAINERS.has(done.el.tagName)) {
+      sizes.set(done.el, done.total);
+      if (parent) {
+        const rival = biggest.get(parent.el);
+        if (!rival || sizes.get(rival)! < done.total) biggest.set(parent.el, done.el);
+      }
+    }
+    if (!parent) return { root, sizes, biggest };
+    parent.total += done.total;
     node = done.el.nextSibling;
   }
 }
