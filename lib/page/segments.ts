@@ -94,36 +94,36 @@ export function* segments(root: Element, options: { from?: Node; until?: Node } 
   let current: Segment | null = null;
   let currentBlock: Node | null = null;
   let currentSeparate = false;
-  const flush = function* () {
-    if (current && current.nodes.length > 0 && /\d/.test(current.text)) yield current;
-    current = null;
-    currentBlock = null;
-  };
+  // A run is worth handing out only if it holds a digit: every reference has one.
+  const finished = (): Segment | null => (current && current.nodes.length > 0 && /\d/.test(current.text) ? current : null);
 
   let node: Node | null = options.from ?? root.firstChild;
   while (node) {
     if (node === options.until) break;
-    if (node.nodeType === 1) {
+    const type = node.nodeType;
+    if (type === 1) {
       const el = node as Element;
       if (isSkipped(el)) {
         node = nextAfter(el, root);
         continue;
       }
-      if (el.localName === 'br' && current) current.text += '\n';
+      if (current && el.localName === 'br') current.text += '\n';
       node = el.firstChild ?? nextAfter(el, root);
       continue;
     }
-    if (node.nodeType === 3) {
+    if (type === 3) {
       const text = node as Text;
-      const block = text.parentNode ? blockOf(text.parentNode) : root;
+      const parent = text.parentNode;
+      const block = parent ? blockOf(parent) : root;
       if (block !== currentBlock) {
-        yield* flush();
+        const done = finished();
+        if (done) yield done;
         current = { text: '', nodes: [], starts: [] };
         currentBlock = block;
         currentSeparate = false;
       }
       // Into or out of a footnote marker: a space that belongs to no node keeps the numbers apart.
-      const inFootnote = text.parentNode ? inSeparate(text.parentNode) : false;
+      const inFootnote = parent ? inSeparate(parent) : false;
       if (inFootnote !== currentSeparate && current!.text !== '') current!.text += ' ';
       currentSeparate = inFootnote;
       current!.starts.push(current!.text.length);
@@ -132,5 +132,6 @@ export function* segments(root: Element, options: { from?: Node; until?: Node } 
     }
     node = nextAfter(node, root);
   }
-  yield* flush();
+  const last = finished();
+  if (last) yield last;
 }
