@@ -1,0 +1,126 @@
+// Where the traced main-thread work goes (bench/trace.ts measures its sum): self time per trace
+// event name on the page's renderer main thread, averaged over several loads, with Riksref (or
+// mark.js, with --mark) minus the page alone; then the style and layout passes of each load, in
+// order. For finding what to make cheaper; not part of `npm run bench`. After `wxt build`:
+//   node --import ./scripts/raw-loader.ts bench/diagnose/main-thread.ts [typical|dense] [--mark] [--timeline]
+// LOADS=n sets the number of loads (5).
+import { createRequire } from 'node:module';
+import type { BrowserContext } from 'playwright-core';
+import { launch, launchWithoutExtension } from '../../tests/e2e/support/browser.ts';
+import { URLS } from '../../tests/e2e/support/sites.ts';
+import { startTrace, type TraceEvent } from '../trace.ts';
+
+const url = process.argv.includes('dense') ? URLS.long : URLS.longTypical;
+const withMark = process.argv.includes('--mark');
+const timeline = process.argv.includes('--timeline');
+const LOADS = Number(process.env.LOADS ?? 5);
+const MARK_JS = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
+const NUMBER_PATTERN = String.raw`\b\d{4}(?:\/\d{2,4})?:[A-Za-zÅÄÖåäö]{0,5}\d+`;
+
+interface Load {
+  /** Self time per event name (time in the event not spent in events nested in it), ms. */
+  self: Map<string, number>;
+  /** Style recalculations (negative) and layouts of 1 ms or more, in order, ms. */
+  passes: number[];
+}
+
+function mainThreadEvents(events: readonly TraceEvent[]): TraceEvent[] {
+  const committed = events.find(
+    (e) => (e.name === 'FrameCommittedInBrowser' || e.name === 'NavigationStartToEnd') && e.args?.data?.url === url,
+  );
+  const pid = committed?.args?.data?.processId ?? committed?.pid;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid);
+  if (!main) throw new Error('no renderer main thread in the trace');
+  return events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+}
+
+function analyse(events: readonly TraceEvent[], print: boolean): Load {
+  const xs = mainThreadEvents(events);
+  const self = new Map<string, number>();
+  const open: { end: number; dur: number; nested: number; key: string }[] = [];
+  const closeUpTo = (ts: number) => {
+    while (open.length && open[open.length - 1]!.end <= ts) {
+      const done = open.pop()!;
+      self.set(done.key, (self.get(done.key) ?? 0) + (done.dur - done.nested) / 1000);
+      if (open.length) open[open.length - 1]!.nested += done.dur;
+    }
+  };
+  for (const e of xs) {
+    closeUpTo(e.ts);
+    const source = e.args?.data?.url;
+    const where = source ? (source.startsWith('chrome-extension') ? ' [extension]' : ' [page]') : '';
+    open.push({ end: e.ts + e.dur!, dur: e.dur!, nested: 0, key: e.name + where });
+  }
+  closeUpTo(Infinity);
+  if (print) {
+    const t0 = xs[0]!.ts;
+    for (const e of xs) {
+      if (e.dur! < 2000 || e.name === 'RunTask') continue;
+      console.log(`${((e.ts - t0) / 1000).toFixed(1).padStart(8)} ms ${(e.dur! / 1000).toFixed(1).padStart(7)} ms  ${e.name} ${e.args?.data?.url?.slice(0, 40) ?? ''}`);
+    }
+  }
+  const passes = xs
+    .filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.dur! >= 1000)
+    .map((e) => (Math.round(e.dur! / 100) / 10) * (e.name === 'Layout' ? 1 : -1));
+  return { self, passes };
+}
+
+async function load(context: BrowserContext, work: 'link' | 'mark' | 'plain', print = false): Promise<Load> {
+  const page = await context.newPage();
+  const trace = await startTrace(page);
+  await page.goto(url, { waitUntil: 'load' });
+  if (work === 'link') {
+    await page.waitForFunction(() => document.documentElement.dataset.riksrefLinking === 'done', null, { timeout: 60_000 });
+  }
+  await page.waitForLoadState('networkidle');
+  if (work === 'mark') {
+    await page.addScriptTag({ path: MARK_JS });
+    await page.evaluate((pattern) => {
+      const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void } }).Mark;
+      new Mark(document.querySelector('.document-body')!).markRegExp(new RegExp(pattern, 'g'), { acrossElements: false });
+    }, NUMBER_PATTERN);
+  }
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 400)))));
+  await trace.stop(url);
+  await page.close();
+  return analyse(trace.events, print);
+}
+
+const mean = (loads: Load[]) => {
+  const total = new Map<string, number>();
+  for (const l of loads) for (const [k, v] of l.self) total.set(k, (total.get(k) ?? 0) + v / loads.length);
+  return total;
+};
+
+const ours = withMark ? await launchWithoutExtension() : await launch();
+const plain = await launchWithoutExtension();
+const work = withMark ? 'mark' : 'link';
+try {
+  // One unmeasured load of each warms the caches, as a reader's second visit.
+  await load(ours.context, work);
+  await load(plain.context, 'plain');
+  const measured: Load[] = [];
+  const alone: Load[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    measured.push(await load(ours.context, work, timeline && i === 0));
+    alone.push(await load(plain.context, 'plain'));
+  }
+  const a = mean(measured);
+  const z = mean(alone);
+  const rows = [...new Set([...a.keys(), ...z.keys()])]
+    .map((k) => ({ k, with: a.get(k) ?? 0, without: z.get(k) ?? 0 }))
+    .sort((x, y) => y.with - y.without - (x.with - x.without));
+  const sum = (key: 'with' | 'without') => rows.reduce((s, r) => s + r[key], 0);
+  console.log(`${work === 'mark' ? 'mark.js' : 'Riksref'}: ${sum('with').toFixed(1)} ms, page alone ${sum('without').toFixed(1)} ms, added ${(sum('with') - sum('without')).toFixed(1)} ms`);
+  console.log('   added      with   without  (ms, self time per event)');
+  for (const r of rows.slice(0, 20)) {
+    console.log(`${(r.with - r.without).toFixed(1).padStart(8)} ${r.with.toFixed(1).padStart(9)} ${r.without.toFixed(1).padStart(9)}  ${r.k}`);
+  }
+  console.log('style (negative) and layout passes of each load, ms:');
+  measured.forEach((l, i) => console.log(`  with:  ${l.passes.join(' ')}\n  alone: ${alone[i]!.passes.join(' ')}`));
+} finally {
+  await ours.close();
+  await plain.close();
+}
