@@ -1,0 +1,116 @@
+import { isDigit, isGap, isLetterCode, isWordCode, skipGapBack } from './chars.ts';
+import { readTypeWord, type TypeWordKind } from './type-words.ts';
+
+/*
+ * Reading the few characters around a number: whether it stands alone, and the word before it.
+ * Every walk here is bounded, so each costs a constant however hostile the text.
+ */
+
+// How far back we look for a type word's start.
+const MAX_WORD = 40;
+// How far we follow a token back to see whether it is a URL or an e-mail address.
+const MAX_TOKEN = 120;
+
+/** The number is a token of its own: not part of a longer word or number, a URL or an e-mail address. */
+export function standsAlone(text: string, start: number, end: number): boolean {
+  if (start > 0) {
+    const before = text.charCodeAt(start - 1);
+    // Letters, digits, `/`, `@`, `:`, hyphens and dashes glue a number to what precedes it.
+    if (isWordCode(before) || before === 47 || before === 64 || before === 58 || before === 45 || before === 0x2013) return false;
+  }
+  if (end < text.length) {
+    const after = text.charCodeAt(end);
+    if (isWordCode(after) || after === 64) return false;
+    // `2018:65:12`, `2016/679/12`, `2018:65.html`, `2018:65,5`: the number runs on.
+    if ((after === 58 || after === 47 || after === 46 || after === 44) && end + 1 < text.length) {
+      const next = text.charCodeAt(end + 1);
+      if (isDigit(next) || (next >= 97 && next <= 122) || next === 0xe5 || next === 0xe4 || next === 0xf6) return false;
+    }
+  }
+  // Follow the token back: `https://…/2018:65`, `sou2018:65@example.se`, `www.example.se/2018:65`.
+  let t = start;
+  while (t > 0 && start - t < MAX_TOKEN && !isGap(text.charCodeAt(t - 1))) {
+    t--;
+    const c = text.charCodeAt(t);
+    if (c === 64) return false; // @
+    if (c === 58 && text.charCodeAt(t + 1) === 47 && text.charCodeAt(t + 2) === 47) return false; // ://
+  }
+  return !text.startsWith('www.', t);
+}
+
+export interface Word {
+  /** Lower case, soft hyphens and a final dot removed. */
+  word: string;
+  start: number;
+  hadDot: boolean;
+}
+
+/** The word ending at `end` (letters, soft hyphens, inner hyphens, one final dot), or null. */
+export function wordBefore(text: string, end: number): Word | null {
+  let i = end;
+  let hadDot = false;
+  if (text.charCodeAt(i - 1) === 46) {
+    hadDot = true;
+    i--;
+  }
+  const wordEnd = i;
+  let softHyphen = false;
+  let upper = false;
+  while (i > 0 && wordEnd - i < MAX_WORD) {
+    const c = text.charCodeAt(i - 1);
+    if (isLetterCode(c)) {
+      i--;
+      if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || c > 0xff) upper = true;
+    } else if (c === 173) {
+      softHyphen = true;
+      i--;
+    } else if (c === 45 && i > 1 && isLetterCode(text.charCodeAt(i - 2))) i--;
+    else break;
+  }
+  if (i === wordEnd) return null;
+  // A word that runs on past our limit, or is glued to digits, is not a type word.
+  if (i > 0 && isWordCode(text.charCodeAt(i - 1))) return null;
+  let word = text.slice(i, wordEnd);
+  if (softHyphen) word = word.replace(/\u00ad/g, '');
+  return { word: upper ? word.toLowerCase() : word, start: i, hadDot };
+}
+
+/** Steps back over a word `nr` or `nr.` ending at `i` (`SFS nr 2018:1234`), and the gap before it. */
+export function skipNr(text: string, i: number): number {
+  let j = i;
+  if (text.charCodeAt(j - 1) === 46) j--;
+  if ((text.charCodeAt(j - 1) | 0x20) !== 114 || (text.charCodeAt(j - 2) | 0x20) !== 110) return i;
+  if (j - 2 < 1 || !isGap(text.charCodeAt(j - 3))) return i;
+  return skipGapBack(text, j - 2);
+}
+
+export interface TypeWordMatch {
+  kind: TypeWordKind;
+  /** Where the reference starts: the type word, or an earlier "Svar på". */
+  start: number;
+}
+
+/** The type word right before a number starting at `at` (after an optional `nr`). */
+export function typeWordBefore(text: string, at: number): TypeWordMatch | null {
+  const i = skipGapBack(text, at);
+  // With no space between word and number, only an abbreviation's dot may join them: `prop.2017/18:1`.
+  if (i === at && text.charCodeAt(at - 1) !== 46) return null;
+  const w = wordBefore(text, skipNr(text, i));
+  if (!w) return null;
+  const kind = readTypeWord(w.word, w.hadDot);
+  if (!kind) return null;
+  return { kind, start: kind === 'fr' ? questionStart(text, w.start) : w.start };
+}
+
+/** Widens a question reference to "skriftlig fråga" and "Svar på (skriftlig) fråga". */
+function questionStart(text: string, start: number): number {
+  let s = start;
+  const skriftlig = wordBefore(text, skipGapBack(text, s));
+  if (skriftlig && !skriftlig.hadDot && (skriftlig.word === 'skriftlig' || skriftlig.word === 'skriftliga')) s = skriftlig.start;
+  const pa = wordBefore(text, skipGapBack(text, s));
+  if (pa && !pa.hadDot && pa.word === 'på') {
+    const svar = wordBefore(text, skipGapBack(text, pa.start));
+    if (svar && !svar.hadDot && svar.word === 'svar') s = svar.start;
+  }
+  return s;
+}
