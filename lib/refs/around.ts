@@ -1,5 +1,5 @@
 import { isDigit, isGap, isLetterCode, isWordCode, skipGapBack } from './chars.ts';
-import { readTypeWord, type TypeWordKind } from './type-words.ts';
+import { typeWordIn, type TypeWordKind } from './type-words.ts';
 
 /*
  * Reading the few characters around a number: whether it stands alone, and the word before it.
@@ -38,15 +38,20 @@ export function standsAlone(text: string, start: number, end: number): boolean {
   return !text.startsWith('www.', t);
 }
 
-export interface Word {
-  /** Lower case, soft hyphens and a final dot removed. */
-  word: string;
+/** Where a word stands: `text.slice(start, end)`, then its dot when `hadDot`. */
+export interface WordSpan {
   start: number;
+  end: number;
   hadDot: boolean;
 }
 
-/** The word ending at `end` (letters, soft hyphens, inner hyphens, one final dot), or null. */
-export function wordBefore(text: string, end: number): Word | null {
+export const emptySpan = (): WordSpan => ({ start: 0, end: 0, hadDot: false });
+
+/**
+ * The word ending at `end` (letters, soft hyphens, inner hyphens, one final dot), into `span`;
+ * false when there is none. Nothing is copied: the scan asks this before nearly every number.
+ */
+export function wordSpanBefore(text: string, end: number, span: WordSpan): boolean {
   let i = end;
   let hadDot = false;
   if (text.charCodeAt(i - 1) === 46) {
@@ -54,25 +59,33 @@ export function wordBefore(text: string, end: number): Word | null {
     i--;
   }
   const wordEnd = i;
-  let softHyphen = false;
-  let upper = false;
   while (i > 0 && wordEnd - i < MAX_WORD) {
     const c = text.charCodeAt(i - 1);
-    if (isLetterCode(c)) {
-      i--;
-      if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || c > 0xff) upper = true;
-    } else if (c === 173) {
-      softHyphen = true;
-      i--;
-    } else if (c === 45 && i > 1 && isLetterCode(text.charCodeAt(i - 2))) i--;
+    if (isLetterCode(c) || c === 173) i--;
+    else if (c === 45 && i > 1 && isLetterCode(text.charCodeAt(i - 2))) i--;
     else break;
   }
-  if (i === wordEnd) return null;
+  if (i === wordEnd) return false;
   // A word that runs on past our limit, or is glued to digits, is not a type word.
-  if (i > 0 && isWordCode(text.charCodeAt(i - 1))) return null;
-  let word = text.slice(i, wordEnd);
-  if (softHyphen) word = word.replace(/\u00ad/g, '');
-  return { word: upper ? word.toLowerCase() : word, start: i, hadDot };
+  if (i > 0 && isWordCode(text.charCodeAt(i - 1))) return false;
+  span.start = i;
+  span.end = wordEnd;
+  span.hadDot = hadDot;
+  return true;
+}
+
+export interface Word {
+  /** Lower case, soft hyphens and a final dot removed. */
+  word: string;
+  start: number;
+  hadDot: boolean;
+}
+
+/** The word ending at `end` as wordSpanBefore finds it, copied out; or null. */
+export function wordBefore(text: string, end: number): Word | null {
+  const span = emptySpan();
+  if (!wordSpanBefore(text, end, span)) return null;
+  return { word: text.slice(span.start, span.end).replace(/\u00ad/g, '').toLowerCase(), start: span.start, hadDot: span.hadDot };
 }
 
 /** Steps back over a word `nr` or `nr.` ending at `i` (`SFS nr 2018:1234`), and the gap before it. */
@@ -90,16 +103,22 @@ export interface TypeWordMatch {
   start: number;
 }
 
-/** The type word right before a number starting at `at` (after an optional `nr`). */
-export function typeWordBefore(text: string, at: number): TypeWordMatch | null {
+export const emptyTypeWordMatch = (): TypeWordMatch => ({ kind: 'prop', start: 0 });
+
+const typeWordSpan = emptySpan();
+
+/** The type word right before a number starting at `at` (after an optional `nr`), into `into`; false when none. */
+export function typeWordBefore(text: string, at: number, into: TypeWordMatch): boolean {
   const i = skipGapBack(text, at);
   // With no space between word and number, only an abbreviation's dot may join them: `prop.2017/18:1`.
-  if (i === at && text.charCodeAt(at - 1) !== 46) return null;
-  const w = wordBefore(text, skipNr(text, i));
-  if (!w) return null;
-  const kind = readTypeWord(w.word, w.hadDot);
-  if (!kind) return null;
-  return { kind, start: kind === 'fr' ? questionStart(text, w.start) : w.start };
+  if (i === at && text.charCodeAt(at - 1) !== 46) return false;
+  const w = typeWordSpan;
+  if (!wordSpanBefore(text, skipNr(text, i), w)) return false;
+  const kind = typeWordIn(text, w.start, w.end, w.hadDot);
+  if (!kind) return false;
+  into.kind = kind;
+  into.start = kind === 'fr' ? questionStart(text, w.start) : w.start;
+  return true;
 }
 
 /** Widens a question reference to "skriftlig fråga" and "Svar på (skriftlig) fråga". */

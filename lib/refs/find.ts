@@ -1,13 +1,14 @@
-import { standsAlone, typeWordBefore, wordBefore } from './around.ts';
-import { isDigit, isGap, skipGapBack } from './chars.ts';
+import { emptySpan, emptyTypeWordMatch, standsAlone, typeWordBefore, wordSpanBefore } from './around.ts';
+import { isGap, skipGapBack } from './chars.ts';
+import { colonId, emptyColonCandidate, readColonCandidate, type ColonCandidate } from './colon-numbers.ts';
 import { officialCommitteeCode } from './committees.ts';
 import { enumerationContinues, type Last, type Shape } from './enumerations.ts';
-import { FIRST_SPLIT_SESSION, normalizeNumber, normalizeSession } from './ids.ts';
+import { FIRST_SPLIT_SESSION } from './ids.ts';
 import { findLawCitations } from './laws/citations.ts';
 import { LawContext } from './laws/context.ts';
 import { localDate } from './laws/table.ts';
 import { RareCandidates, readRareCandidate } from './rare-forms.ts';
-import { isStatuteWord, type TypeWordKind } from './type-words.ts';
+import { isStatuteWord, statuteWordIn, type TypeWordKind } from './type-words.ts';
 import { SESSION_KINDS, YEAR_KINDS, type Reference, type ReferenceKind } from './types.ts';
 
 /*
@@ -78,7 +79,7 @@ export function findReferences(text: string, options: FindOptions = {}): Referen
   };
 
   // One candidate record, refilled at every colon: most colons are not references.
-  const c: ColonCandidate = { start: 0, end: 0, shape: 'year', period: null, letters: '', digits: null };
+  const c = emptyColonCandidate();
   for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
     if (!readColonCandidate(text, colon, c)) continue;
     acceptOthersBefore(c.start);
@@ -91,84 +92,17 @@ export function findReferences(text: string, options: FindOptions = {}): Referen
 }
 
 // ---------------------------------------------------------------------------------------------
-// Characters
-
-const isSpaceInNumber = (c: number) => c === 32 || c === 160 || c === 173;
-/** A letter of a committee designation or old motion number (`JuU`, `Fö`, `UFöU`). */
-const isDesignationLetter = (c: number) =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xe5 || c === 0xe4 || c === 0xf6;
-
-// ---------------------------------------------------------------------------------------------
-// Numbers
-
-interface ColonCandidate {
-  start: number;
-  end: number;
-  shape: Shape;
-  /** The riksmöte (`2017/18`) or year (`2018`) as our ids write it, or null when impossible. */
-  period: string | null;
-  /** Committee or motion letters before the digits (`JuU` in `JuU12`), or ''. */
-  letters: string;
-  /** Without leading zeros, or null for zero. */
-  digits: string | null;
-}
-
-/**
- * The number around a colon: `2017/18:1`, `1999/2000:86`, `2018:65`, `2018/19:JuU12`,
- * `2007/08:Sk10` (a space, non-breaking space or soft hyphen may stand on either side of the colon).
- * Null when the colon is part of something else (`kl. 13:30`, `Joh. 3:16`).
- */
-function readColonCandidate(text: string, colon: number, into: ColonCandidate): boolean {
-  let i = colon;
-  if (isSpaceInNumber(text.charCodeAt(i - 1))) i--;
-  let d = i;
-  while (d > 0 && i - d < 5 && isDigit(text.charCodeAt(d - 1))) d--;
-  const width = i - d;
-  let start: number;
-  let period: string | null;
-  let split = false;
-  if ((width === 2 || width === 4) && text.charCodeAt(d - 1) === 47 /* / */ && d >= 5) {
-    start = d - 5;
-    for (let k = start; k < d - 1; k++) if (!isDigit(text.charCodeAt(k))) return false;
-    period = normalizeSession(text.slice(start, start + 4), text.slice(d, i));
-    split = true;
-  } else if (width === 4) {
-    start = d;
-    const year = Number(text.slice(d, i));
-    period = year >= 1800 && year <= 2099 ? text.slice(d, i) : null;
-  } else {
-    return false;
-  }
-
-  let j = colon + 1;
-  if (isSpaceInNumber(text.charCodeAt(j))) j++;
-  const lettersStart = j;
-  while (j - lettersStart < 5 && isDesignationLetter(text.charCodeAt(j))) j++;
-  const digitsStart = j;
-  while (j - digitsStart < 6 && isDigit(text.charCodeAt(j))) j++;
-  if (j === digitsStart) return false;
-  const letters = text.slice(lettersStart, digitsStart);
-  const shape: Shape = !split ? 'year' : letters ? 'committee' : 'session';
-  into.start = start;
-  into.end = j;
-  into.shape = shape;
-  into.period = period;
-  into.letters = letters;
-  into.digits = normalizeNumber(text.slice(digitsStart, j));
-  return true;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Readings
 
-function make(kind: ReferenceKind, period: string, number: string, start: number, end: number): Reference {
-  return { kind, id: kind + ':' + period + ':' + number, start, end };
-}
+// Scratch records, refilled for every candidate: most candidates are not references.
+const typeWord = emptyTypeWordMatch();
+const statuteWord = emptySpan();
 
 /** `prop. 2017/18:1`, `SOU 2018:65`, `bet. 2018/19:JuU12`, a law's `(1998:204)`, or an enumeration's `2019:12`. */
 function colonReference(text: string, c: ColonCandidate, last: Last): Reference | null {
-  const { start, end, shape, period, letters, digits } = c;
-  if (!period || !digits || (shape === 'year' && letters)) return null;
+  const { start, end, shape } = c;
+  const hasLetters = c.lettersStart < c.digitsStart;
+  if (!c.validPeriod || c.numberStart === end || (shape === 'year' && hasLetters)) return null;
 
   // A law's number in parentheses: `lagen (1998:204) om …` covers `1998:204`.
   if (shape === 'year') {
@@ -178,31 +112,36 @@ function colonReference(text: string, c: ColonCandidate, last: Last): Reference 
       while (close < end + 2 && isGap(text.charCodeAt(close))) close++;
       // `(1977:1160)`, and `(1977:1160, AML)` with the law's short name after the number.
       if (text.charCodeAt(close) === 41 /* ) */ || text.charCodeAt(close) === 44 /* , */) {
-        const word = wordBefore(text, skipGapBack(text, open - 1));
-        if (word && !word.hadDot && isStatuteWord(word.word)) return make('sfs', period, digits, start, end);
+        const word = statuteWord;
+        if (wordSpanBefore(text, skipGapBack(text, open - 1), word) && !word.hadDot && statuteWordIn(text, word.start, word.end)) {
+          return { kind: 'sfs', id: colonId(text, c, 'sfs', ''), start, end };
+        }
         // `lagen om offentlig upphandling (2016:1145)`: the statute's name runs on with "om …".
-        if (namedStatuteBefore(text, open - 1)) return make('sfs', period, digits, start, end);
+        if (namedStatuteBefore(text, open - 1)) return { kind: 'sfs', id: colonId(text, c, 'sfs', ''), start, end };
       }
     }
   }
 
   let kind: ReferenceKind | null;
   let from: number;
-  const typeWord = typeWordBefore(text, start);
-  if (typeWord) {
-    kind = kindForColonNumber(typeWord.kind, shape, period);
+  if (typeWordBefore(text, start, typeWord)) {
+    kind = kindForColonNumber(typeWord.kind, shape, c.year);
     from = typeWord.start;
   } else if (last.ref && enumerationContinues(text, last, start, shape)) {
-    kind = kindForColonNumber(last.ref.kind, shape, period);
+    kind = kindForColonNumber(last.ref.kind, shape, c.year);
     from = start;
   } else {
     return null;
   }
   if (!kind) return null;
-  const designation = kind === 'bet' ? officialCommitteeCode(letters) : capitalize(letters);
+  let designation = '';
+  if (hasLetters) {
+    const letters = text.slice(c.lettersStart, c.digitsStart);
+    designation = kind === 'bet' ? officialCommitteeCode(letters) : capitalize(letters);
+  }
   // A committee designation ends in U (`JuU`, `UFöU`, `MJU`); `Fö259` is a motion's number.
   if (kind === 'bet' && !COMMITTEE_DESIGNATION.test(designation)) return null;
-  return make(kind, period, designation + digits, from, end);
+  return { kind, id: colonId(text, c, kind, designation), start: from, end };
 }
 
 // `lagen om offentlig upphandling (2016:1145)`: a statute word, then its subject after "om",
@@ -229,7 +168,7 @@ function capitalize(letters: string): string {
 }
 
 /** Which kind a type word makes of a number of this shape, or null when they do not fit. */
-function kindForColonNumber(word: TypeWordKind | ReferenceKind, shape: Shape, period: string): ReferenceKind | null {
+function kindForColonNumber(word: TypeWordKind | ReferenceKind, shape: Shape, year: number): ReferenceKind | null {
   if (word === 'förordning' || word === 'eu') return null;
   if (word === 'direktiv') return shape === 'year' ? 'dir' : null;
   if (shape === 'committee') return word === 'bet' || word === 'mot' ? word : null;
@@ -237,7 +176,6 @@ function kindForColonNumber(word: TypeWordKind | ReferenceKind, shape: Shape, pe
   if (shape === 'year') {
     if (YEAR_KINDS.has(word)) return word;
     // Before 1975 a riksmöte was a calendar year: `prop. 1973:90`.
-    const year = Number(period);
     return SESSION_KINDS.has(word) && year <= FIRST_SPLIT_SESSION && year >= FIRST_SESSION_YEAR ? word : null;
   }
   return SESSION_KINDS.has(word) ? word : null;

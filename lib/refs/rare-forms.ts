@@ -1,8 +1,8 @@
-import { standsAlone, skipNr, typeWordBefore, wordBefore } from './around.ts';
+import { emptySpan, emptyTypeWordMatch, standsAlone, skipNr, typeWordBefore, wordSpanBefore } from './around.ts';
 import { isDigit, isGap, skipGapBack } from './chars.ts';
 import { FIRST_SPLIT_SESSION, normalizeNumber } from './ids.ts';
 import { enumerationContinues, type Last } from './enumerations.ts';
-import { readTypeWord } from './type-words.ts';
+import { typeWordIn } from './type-words.ts';
 import { SESSION_KINDS, type Reference, type ReferenceKind } from './types.ts';
 
 /*
@@ -181,6 +181,8 @@ function suffixedCandidate(text: string, at: number): RareCandidate | null {
  * `direktiv 2016/680`: an EU number with neither marker nor suffix, right after `direktiv` or
  * `förordning`. Most slashes are riksmöten (`2017/18:1`) or dates and are dropped at once.
  */
+const bareWord = emptySpan();
+
 function bareCandidate(text: string, slash: number): RareCandidate | null {
   let a = slash;
   while (a > 0 && slash - a < 4 && isDigit(text.charCodeAt(a - 1))) a--;
@@ -189,9 +191,9 @@ function bareCandidate(text: string, slash: number): RareCandidate | null {
   while (end - slash - 1 < 4 && isDigit(text.charCodeAt(end))) end++;
   const after = text.charCodeAt(end);
   if (end === slash + 1 || after === 58 /* : */ || after === 47 /* / */ || isDigit(after)) return null;
-  const word = wordBefore(text, skipGapBack(text, a));
-  if (!word || word.hadDot) return null;
-  const kind = readTypeWord(word.word, false);
+  const word = bareWord;
+  if (!wordSpanBefore(text, skipGapBack(text, a), word) || word.hadDot) return null;
+  const kind = typeWordIn(text, word.start, word.end, false);
   if (kind !== 'direktiv' && kind !== 'förordning') return null;
   return { form: 'bare', start: a, end, numberEnd: end };
 }
@@ -226,6 +228,8 @@ function oldSessionCandidate(text: string, at: number): RareCandidate | null {
 // The riksdag's first bicameral session; earlier calendar years are no riksmöte we can look up.
 const FIRST_SESSION_YEAR = 1867;
 
+const oldTypeWord = emptyTypeWordMatch();
+
 /** `Prop. 1952 nr 187`: sessions before 1975 were numbered with "nr". */
 function oldSessionReference(text: string, c: RareCandidate): Reference | null {
   let digits = c.end;
@@ -233,11 +237,13 @@ function oldSessionReference(text: string, c: RareCandidate): Reference | null {
   const number = normalizeNumber(text.slice(digits, c.end));
   const year = text.slice(c.start, c.start + 4);
   if (!number || Number(year) > FIRST_SPLIT_SESSION || Number(year) < FIRST_SESSION_YEAR || !standsAlone(text, c.start, c.end)) return null;
-  const typeWord = typeWordBefore(text, c.start);
-  if (!typeWord || typeWord.kind === 'bet' || !SESSION_KINDS.has(typeWord.kind as ReferenceKind)) return null;
+  const typeWord = oldTypeWord;
+  if (!typeWordBefore(text, c.start, typeWord) || typeWord.kind === 'bet' || !SESSION_KINDS.has(typeWord.kind as ReferenceKind)) return null;
   const kind = typeWord.kind as ReferenceKind;
   return { kind, id: kind + ':' + year + ':' + number, start: typeWord.start, end: c.end };
 }
+
+const euWord = emptySpan();
 
 /**
  * An EU act: the number with its `(EU)` marker or `/EG` suffix, and the type word before them
@@ -268,10 +274,10 @@ function euReference(
   }
   if (markerStart < 0 && !suffixed && !bare) return null;
 
-  const w = wordBefore(text, i);
-  const typeWord = w && !w.hadDot ? readTypeWord(w.word, false) : null;
+  const w = euWord;
+  const typeWord = wordSpanBefore(text, i, w) && !w.hadDot ? typeWordIn(text, w.start, w.end, false) : null;
   const type = typeWord === 'förordning' ? 'reg' : typeWord === 'direktiv' ? 'dir' : null;
-  if (type && w) return { kind: 'eu', id: `eu:${type}:${number}`, start: w.start, end };
+  if (type) return { kind: 'eu', id: `eu:${type}:${number}`, start: w.start, end };
   if (markerStart >= 0 && hasNr) return { kind: 'eu', id: `eu:reg:${number}`, start: markerStart, end };
   if (suffixed && last.euType && enumerationContinues(text, last, start, 'eu')) {
     return { kind: 'eu', id: `eu:${last.euType}:${number}`, start, end };

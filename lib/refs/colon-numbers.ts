@@ -1,0 +1,134 @@
+import { isDigit } from './chars.ts';
+import { FIRST_SPLIT_SESSION } from './ids.ts';
+import type { Shape } from './enumerations.ts';
+import { REFERENCE_KINDS, type ReferenceKind } from './types.ts';
+
+/*
+ * The number around a colon, read from char codes. Most colons are not references (`kl. 13:30`,
+ * `[bookmark: _GoBack]`), and even most numbers are dropped once the word before them is read,
+ * so a candidate is only positions and small integers; the strings of an id are built once a
+ * reference is certain (colonId).
+ */
+
+export interface ColonCandidate {
+  start: number;
+  end: number;
+  shape: Shape;
+  /** The first (or only) year: 2017 in `2017/18:1`, 2018 in `2018:65`. */
+  year: number;
+  /** Whether the riksmöte or year can be one at all (`2017/19` and `1750` cannot). */
+  validPeriod: boolean;
+  /** Where a riksmöte's second year starts (`18` in `2017/18`, `2000` in `1999/2000`), or -1. */
+  secondStart: number;
+  colon: number;
+  /** Committee or motion letters before the digits (`JuU` in `JuU12`): [lettersStart, digitsStart). */
+  lettersStart: number;
+  digitsStart: number;
+  /** The first digit that is not a leading zero; `end` when the number is zero. */
+  numberStart: number;
+}
+
+export const emptyColonCandidate = (): ColonCandidate => ({
+  start: 0,
+  end: 0,
+  shape: 'year',
+  year: 0,
+  validPeriod: false,
+  secondStart: -1,
+  colon: 0,
+  lettersStart: 0,
+  digitsStart: 0,
+  numberStart: 0,
+});
+
+const isSpaceInNumber = (c: number) => c === 32 || c === 160 || c === 173;
+/** A letter of a committee designation or old motion number (`JuU`, `Fö`, `UFöU`). */
+const isDesignationLetter = (c: number) =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xe5 || c === 0xe4 || c === 0xf6;
+
+/** The value of the (checked) digits `text[start, end)`. */
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let k = start; k < end; k++) value = value * 10 + (text.charCodeAt(k) - 48);
+  return value;
+}
+
+/**
+ * The number around a colon: `2017/18:1`, `1999/2000:86`, `2018:65`, `2018/19:JuU12`,
+ * `2007/08:Sk10` (a space, non-breaking space or soft hyphen may stand on either side of the colon).
+ * False when the colon is part of something else (`kl. 13:30`, `Joh. 3:16`).
+ */
+export function readColonCandidate(text: string, colon: number, into: ColonCandidate): boolean {
+  let i = colon;
+  if (isSpaceInNumber(text.charCodeAt(i - 1))) i--;
+  let d = i;
+  while (d > 0 && i - d < 5 && isDigit(text.charCodeAt(d - 1))) d--;
+  const width = i - d;
+  let start: number;
+  let year: number;
+  let validPeriod: boolean;
+  let secondStart = -1;
+  if ((width === 2 || width === 4) && text.charCodeAt(d - 1) === 47 /* / */ && d >= 5) {
+    start = d - 5;
+    for (let k = start; k < d - 1; k++) if (!isDigit(text.charCodeAt(k))) return false;
+    year = digitsValue(text, start, start + 4);
+    // The second year must follow the first: `2017/18`, `1999/2000`, never `2017/19`.
+    const second = digitsValue(text, d, i);
+    validPeriod = year >= FIRST_SPLIT_SESSION && year <= 2099 && second === (width === 4 ? year + 1 : (year + 1) % 100);
+    secondStart = d;
+  } else if (width === 4) {
+    start = d;
+    year = digitsValue(text, d, i);
+    validPeriod = year >= 1800 && year <= 2099;
+  } else {
+    return false;
+  }
+
+  let j = colon + 1;
+  if (isSpaceInNumber(text.charCodeAt(j))) j++;
+  const lettersStart = j;
+  while (j - lettersStart < 5 && isDesignationLetter(text.charCodeAt(j))) j++;
+  const digitsStart = j;
+  while (j - digitsStart < 6 && isDigit(text.charCodeAt(j))) j++;
+  if (j === digitsStart) return false;
+  let numberStart = digitsStart;
+  while (numberStart < j && text.charCodeAt(numberStart) === 48 /* 0 */) numberStart++;
+  into.start = start;
+  into.end = j;
+  into.shape = secondStart < 0 ? 'year' : lettersStart < digitsStart ? 'committee' : 'session';
+  into.year = year;
+  into.validPeriod = validPeriod;
+  into.secondStart = secondStart;
+  into.colon = colon;
+  into.lettersStart = lettersStart;
+  into.digitsStart = digitsStart;
+  into.numberStart = numberStart;
+  return true;
+}
+
+/** The riksmöte (`2017/18`) or year (`2018`) as our ids write it. Only for a valid period. */
+export function periodOf(text: string, c: ColonCandidate): string {
+  if (c.secondStart < 0) return text.slice(c.start, c.start + 4);
+  // `1999/2000` → `1999/00`.
+  const next = (c.year + 1) % 100;
+  return text.slice(c.start, c.start + 5) + (next < 10 ? '0' : '') + next;
+}
+
+// `prop:` and the like, made once: most ids are one of them and a piece of the text.
+const ID_PREFIX = Object.fromEntries(REFERENCE_KINDS.map((kind) => [kind, `${kind}:`])) as Record<ReferenceKind, string>;
+
+/**
+ * The id of a reference of `kind` with this number, `designation` (the committee or motion
+ * letters as ids write them, or '') before its digits.
+ */
+export function colonId(text: string, c: ColonCandidate, kind: ReferenceKind, designation: string): string {
+  // Printed exactly as the id writes it (`2017/18:1`, `2018:65`): one piece of the text.
+  const asPrinted =
+    designation === '' &&
+    c.digitsStart === c.colon + 1 &&
+    c.numberStart === c.digitsStart &&
+    isDigit(text.charCodeAt(c.colon - 1)) &&
+    (c.secondStart < 0 || c.colon - c.secondStart === 2);
+  if (asPrinted) return ID_PREFIX[kind] + text.slice(c.start, c.end);
+  return ID_PREFIX[kind] + periodOf(text, c) + ':' + designation + text.slice(c.numberStart, c.end);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { colonId, emptyColonCandidate, periodOf, readColonCandidate } from '@/lib/refs/colon-numbers';
+
+/** The candidate at the text's first colon, with its period and a `prop`/`bet` id, or null. */
+function read(text: string) {
+  const c = emptyColonCandidate();
+  if (!readColonCandidate(text, text.indexOf(':'), c)) return null;
+  const letters = text.slice(c.lettersStart, c.digitsStart);
+  return {
+    covers: text.slice(c.start, c.end),
+    shape: c.shape,
+    valid: c.validPeriod,
+    period: c.validPeriod ? periodOf(text, c) : null,
+    id: c.validPeriod && c.numberStart < c.end ? colonId(text, c, letters ? 'bet' : 'prop', letters) : null,
+  };
+}
+
+describe('readColonCandidate and colonId', () => {
+  test.each([
+    ['prop. 2017/18:1 s. 4', '2017/18:1', 'session', '2017/18', 'prop:2017/18:1'],
+    ['1999/2000:86', '1999/2000:86', 'session', '1999/00', 'prop:1999/00:86'],
+    ['2008/2009:7', '2008/2009:7', 'session', '2008/09', 'prop:2008/09:7'],
+    ['2018 : 065', '2018 : 065', 'year', '2018', 'prop:2018:65'],
+    ['2018\u00a0:\u00a0065', '2018\u00a0:\u00a0065', 'year', '2018', 'prop:2018:65'],
+    ['2018/19:JuU12', '2018/19:JuU12', 'committee', '2018/19', 'bet:2018/19:JuU12'],
+    ['1800:1', '1800:1', 'year', '1800', 'prop:1800:1'],
+  ])('%s', (text, covers, shape, period, id) => {
+    expect(read(text)).toEqual({ covers, shape, valid: true, period, id });
+  });
+
+  test.each([
+    ['a riksmöte whose years do not follow', '2017/19:1'],
+    ['a riksmöte before 1975', '1974/75:1'],
+    ['a year before 1800', '1799:1'],
+  ])('reads %s, but as no period', (_name, text) => {
+    expect(read(text)).toMatchObject({ valid: false, id: null });
+  });
+
+  test('reads a zero, but gives it no id', () => {
+    expect(read('2018:000')).toMatchObject({ covers: '2018:000', valid: true, id: null });
+  });
+
+  test.each([['kl. 13:30'], ['Joh. 3:16'], ['20189:1'], ['2018:'], ['2018/1:1'], ['x017/18:1']])('nothing at the colon of %s', (text) => {
+    expect(read(text)).toBeNull();
+  });
+});
