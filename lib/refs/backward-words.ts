@@ -46,6 +46,8 @@ const lowerLatin1 = (c: number) => ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0
 /** A set of lower-case words and word endings, each with a value (the first given wins). */
 export class BackwardWords<V> {
   private readonly root: Node<V> = node();
+  // The root's children by char code: every word looked up passes the root, which has the most.
+  private readonly firstStep: Array<Node<V> | undefined> = new Array<Node<V> | undefined>(256).fill(undefined);
 
   addWord(word: string, value: V): void {
     const at = this.place(word);
@@ -67,6 +69,7 @@ export class BackwardWords<V> {
         next = node();
         at.codes.push(c);
         at.children.push(next);
+        if (at === this.root && c < 256) this.firstStep[c] = next;
       }
       at = next;
     }
@@ -88,7 +91,7 @@ export class BackwardWords<V> {
       const c = text.charCodeAt(i);
       if (c === 173) continue;
       if (c > 0xff) return false;
-      at = child(at, lowerLatin1(c));
+      at = at === this.root ? this.firstStep[lowerLatin1(c)] : child(at, lowerLatin1(c));
       if (!at) break;
       length++;
       if (at.ending !== undefined) ending = at.ending;

@@ -1,6 +1,6 @@
 import { isDash, isDigit, isGap, isLetterCode, isWordCode, skipGap as skipGapUpTo, skipGapBack as skipGapBackUpTo } from '../chars.ts';
 import { formatLawAnchor } from '../law-anchors.ts';
-import { isStatuteWord } from '../type-words.ts';
+import { isStatuteWord, statuteWordIn } from '../type-words.ts';
 import type { Reference } from '../types.ts';
 import type { LawContext } from './context.ts';
 import { endsWord, matchBackward, matchForward, NAME_STEMS, NameIndex, startsWord, type IndexedName } from './names.ts';
@@ -539,9 +539,12 @@ function readName(text: string, stem: number, consumed: number, date: string, co
   let end = stem;
   while (end < text.length && end - stem < MAX_WORD && isWordChar(text.charCodeAt(end))) end++;
   if (start < consumed || !startsWord(text, start) || !endsWord(text, end)) return end;
+  const numbered = parenthesisedNumber(text, skipGap(text, end), true);
+  // Most words here name nothing ("förslag", "ordning", "lagstiftningen"): ruled out where they
+  // stand, before the word is copied out.
+  if (numbered ? !statuteWordIn(text, start, end) && !mayBeKey(text, start, end, context) : !mayBeNamed(text, start, end, context)) return end;
   const word = plainWord(text, start, end);
 
-  const numbered = parenthesisedNumber(text, skipGap(text, end), true);
   if (numbered) {
     if (!isStatuteWord(word) && !TABLE_NAMES.withKey(word) && !context.learned.withKey(word)) return end;
     // "18 kap. lagen (1962:381)": a chapter of the law just named.
@@ -570,6 +573,21 @@ function readName(text: string, stem: number, consumed: number, date: string, co
   refs.push({ kind: 'sfs', id: `sfs:${found.sfs}`, start: found.start, end: found.end });
   context.lastLaw = found.sfs;
   return found.end;
+}
+
+/** Whether `text[start, end)` may be the key word of a name the table or the text gave (NameIndex.mayHaveKeyIn). */
+function mayBeKey(text: string, start: number, end: number, context: LawContext): boolean {
+  return TABLE_NAMES.mayHaveKeyIn(text, start, end) || context.learned.mayHaveKeyIn(text, start, end);
+}
+
+/** mayBeKey for the word itself, or for it without a genitive "s" ("brottsbalkens"). */
+function mayBeNamed(text: string, start: number, end: number, context: LawContext): boolean {
+  if (mayBeKey(text, start, end, context)) return true;
+  let last = end - 1;
+  while (last > start && text.charCodeAt(last) === 173) last--;
+  const c = text.charCodeAt(last);
+  if (c > 0xff) return true; // its lower case is toLowerCase's to say
+  return (c === 115 || c === 83) /* s, S */ && mayBeKey(text, start, last, context);
 }
 
 /**
