@@ -9,8 +9,8 @@ import { SESSION_KINDS, type Reference, type ReferenceKind } from './types.ts';
  * The forms without a colon: EU acts (`förordning (EU) 2016/679`, `(EG) nr 45/2001`,
  * `direktiv 95/46/EG`, `direktiv 2016/680`) and sessions before 1975 (`Prop. 1952 nr 187`).
  * They are rare, so each is found from a character that is rare too, with indexOf (memchr
- * speed, far faster than a regular expression or a loop over every character): `(E` for a
- * marker, `/` for a suffix or a bare number, and `1` for an old session's year (18xx or 19xx,
+ * speed, far faster than a regular expression or a loop over every character): `/` for every EU
+ * number (after a marker, before a suffix, or bare), and `1` for an old session's year (18xx or 19xx,
  * the only years an old session can have). Candidates come out lazily, in text order, one at a
  * time, so nothing is collected, sorted or kept.
  */
@@ -26,38 +26,32 @@ export interface RareCandidate {
 
 /** The rare candidates of a text, in order of `start`. */
 export class RareCandidates {
-  private marked: RareCandidate | null;
   private slashed: RareCandidate | null;
   private old: RareCandidate | null;
-  private markedFrom = 0;
   private slashFrom = 0;
   private oldFrom = 0;
   private readonly text: string;
 
   constructor(text: string) {
     this.text = text;
-    this.marked = this.nextMarked();
     this.slashed = this.nextSlashed();
     this.old = this.nextOld();
   }
 
   /** Where the next candidate starts, or Infinity. */
   nextStart(): number {
-    return Math.min(this.marked?.start ?? Infinity, this.slashed?.start ?? Infinity, this.old?.start ?? Infinity);
+    return Math.min(this.slashed?.start ?? Infinity, this.old?.start ?? Infinity);
   }
 
   /**
-   * The next candidate, or null. Where two start at one place, a marker's comes first, then a
-   * suffix's or bare number's, then an old session's (the order the forms were always read in).
+   * The next candidate, or null. An EU number comes before an old session starting at the same
+   * place (none can; the order the forms were always read in).
    */
   take(): RareCandidate | null {
     const start = this.nextStart();
     if (start === Infinity) return null;
     let taken: RareCandidate;
-    if (this.marked?.start === start) {
-      taken = this.marked;
-      this.marked = this.nextMarked();
-    } else if (this.slashed?.start === start) {
+    if (this.slashed?.start === start) {
       taken = this.slashed;
       this.slashed = this.nextSlashed();
     } else {
@@ -67,23 +61,12 @@ export class RareCandidates {
     return taken;
   }
 
-  private nextMarked(): RareCandidate | null {
-    const text = this.text;
-    for (let at = text.indexOf('(E', this.markedFrom); at >= 0; at = text.indexOf('(E', at + 2)) {
-      const found = markedCandidate(text, at);
-      if (found) {
-        this.markedFrom = at + 2;
-        return found;
-      }
-    }
-    this.markedFrom = text.length;
-    return null;
-  }
-
   private nextSlashed(): RareCandidate | null {
     const text = this.text;
     for (let at = text.indexOf('/', this.slashFrom); at >= 0; at = text.indexOf('/', at + 1)) {
-      const found = suffixedCandidate(text, at) ?? bareCandidate(text, at);
+      // A marked number's slash comes before a suffix's (`(EU) 2016/679/EU`): the marked one
+      // first, as where two candidates start at one place, the marker always won.
+      const found = markedCandidate(text, at) ?? suffixedCandidate(text, at) ?? bareCandidate(text, at);
       if (found) {
         this.slashFrom = at + 1;
         return found;
@@ -136,22 +119,42 @@ function euNameLength(text: string, at: number): number {
 
 const isRegexWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
-/** `(EU) 2016/679`, `(EG) nr 45/2001`: the number after the marker at `at`. */
-function markedCandidate(text: string, at: number): RareCandidate | null {
-  const name = euNameLength(text, at + 1);
-  if (name === 0 || text.charCodeAt(at + 1 + name) !== 41 /* ) */) return null;
-  let j = at + name + 2;
-  while (j < text.length && j - at < 12 && isGap(text.charCodeAt(j))) j++;
-  if ((text.charCodeAt(j) | 0x20) === 110 /* n */ && (text.charCodeAt(j + 1) | 0x20) === 114 /* r */) {
-    const dot = text.charCodeAt(j + 2) === 46 ? 1 : 0;
-    const space = text.charCodeAt(j + 2 + dot);
-    if (space === 32 || space === 160) {
-      j += 2 + dot;
-      while (j < text.length && j - at < 20 && isGap(text.charCodeAt(j))) j++;
-    }
+/** Where an EU marker (`(EU)`, `(EG)`, `(EEG)`, `(Euratom)`) ending at `end` starts, or -1. */
+function markerStartBefore(text: string, end: number): number {
+  if (text.charCodeAt(end - 1) !== 41 /* ) */) return -1;
+  for (const name of [2, 3, 7]) {
+    const open = end - name - 2;
+    if (open >= 0 && text.charCodeAt(open) === 40 /* ( */ && euNameLength(text, open + 1) === name) return open;
   }
+  return -1;
+}
+
+/**
+ * `(EU) 2016/679`, `(EG) nr 45/2001`: the number at the slash `slash`, when a marker stands
+ * before it — up to 12 characters from the marker's `(` to the number, or to an `nr` (`nr.`)
+ * followed by a space, and then up to 20 to the number. Found from the slash, so no pass of
+ * its own looks for the markers.
+ */
+function markedCandidate(text: string, slash: number): RareCandidate | null {
+  let j = slash;
+  while (j > 0 && slash - j < 5 && isDigit(text.charCodeAt(j - 1))) j--;
+  if (j === slash || slash - j > 4) return null;
   const end = euNumberEnd(text, j);
-  return end < 0 ? null : { form: 'marked', start: j, end, numberEnd: end };
+  if (end < 0) return null;
+  let g = j;
+  while (g > 0 && j - g < 20 && isGap(text.charCodeAt(g - 1))) g--;
+  const marker = markerStartBefore(text, g);
+  if (marker >= 0) return j - marker <= 12 ? { form: 'marked', start: j, end, numberEnd: end } : null;
+  // `nr` or `nr.`, then a space or a non-breaking one.
+  const space = text.charCodeAt(g);
+  if (g === j || (space !== 32 && space !== 160)) return null;
+  const nrEnd = text.charCodeAt(g - 1) === 46 ? g - 1 : g;
+  if ((text.charCodeAt(nrEnd - 1) | 0x20) !== 114 /* r */ || (text.charCodeAt(nrEnd - 2) | 0x20) !== 110 /* n */) return null;
+  const nr = nrEnd - 2;
+  let h = nr;
+  while (h > 0 && nr - h < 12 && isGap(text.charCodeAt(h - 1))) h--;
+  const nrMarker = markerStartBefore(text, h);
+  return nrMarker >= 0 && nr - nrMarker <= 12 && j - nrMarker <= 20 ? { form: 'marked', start: j, end, numberEnd: end } : null;
 }
 
 /** Where `\d{1,4}\/\d{1,4}` read from `at` ends, or -1. */

@@ -48,4 +48,13 @@ describe('RareCandidates', () => {
   test('reads "nr." and non-breaking spaces in an old session, and at most six digits', () => {
     expect(candidates('Prop. 1899\u00a0nr.\u00a01234567')).toEqual([['old', '1899\u00a0nr.\u00a0123456', '1899\u00a0nr.\u00a0123456']]);
   });
+
+  test('takes a marked number up to 12 characters from its marker, or 20 after an "nr" within 12', () => {
+    expect(candidates(`(EU)${' '.repeat(8)}2016/679`)).toEqual([['marked', '2016/679', '2016/679']]);
+    expect(candidates(`(EU)${' '.repeat(9)}2016/679`)).toEqual([]);
+    expect(candidates(`(EG)${' '.repeat(6)}nr.${' '.repeat(7)}45/2001`)).toEqual([['marked', '45/2001', '45/2001']]);
+    expect(candidates(`(EG)${' '.repeat(6)}nr.${' '.repeat(8)}45/2001`)).toEqual([]);
+    expect(candidates(`(EG)${' '.repeat(9)}nr 45/2001`)).toEqual([]);
+    expect(candidates('(EG) nr.45/2001')).toEqual([]);
+  });
 });
