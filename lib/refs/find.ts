@@ -8,7 +8,8 @@ import { findLawCitations } from './laws/citations.ts';
 import { LawContext } from './laws/context.ts';
 import { localDate } from './laws/table.ts';
 import { RareCandidates, readRareCandidate } from './rare-forms.ts';
-import { isStatuteWord, statuteWordIn, type TypeWordKind } from './type-words.ts';
+import { namedStatuteBefore } from './named-statute.ts';
+import { statuteWordIn, type TypeWordKind } from './type-words.ts';
 import { SESSION_KINDS, YEAR_KINDS, type Reference, type ReferenceKind } from './types.ts';
 
 /*
@@ -142,20 +143,6 @@ function colonReference(text: string, c: ColonCandidate, last: Last): Reference 
   // A committee designation ends in U (`JuU`, `UFöU`, `MJU`); `Fö259` is a motion's number.
   if (kind === 'bet' && !COMMITTEE_DESIGNATION.test(designation)) return null;
   return { kind, id: colonId(text, c, kind, designation), start: from, end };
-}
-
-// `lagen om offentlig upphandling (2016:1145)`: a statute word, then its subject after "om",
-// "med" or "för", up to the parenthesis, within one clause.
-const STATUTE_SUBJECT = /(\p{L}+)\s+(?:om|med|för)\s/gu;
-const CLAUSE_END = /[.;:()]/;
-const MAX_STATUTE_NAME = 120;
-
-function namedStatuteBefore(text: string, open: number): boolean {
-  const before = text.slice(Math.max(0, open - MAX_STATUTE_NAME), open);
-  for (const m of before.matchAll(STATUTE_SUBJECT)) {
-    if (isStatuteWord(m[1]!.toLowerCase()) && !CLAUSE_END.test(before.slice(m.index + m[0].length))) return true;
-  }
-  return false;
 }
 
 const COMMITTEE_DESIGNATION = /^[A-ZÅÄÖ][A-Za-zÅÄÖåäö]*U$/;
