@@ -1,4 +1,5 @@
 import { isDigit, isGap, isLetterCode, isWordCode, skipGapBack } from './chars.ts';
+import { BackwardWords, emptyMatch } from './backward-words.ts';
 import { typeWordIn, type TypeWordKind } from './type-words.ts';
 
 /*
@@ -74,20 +75,6 @@ export function wordSpanBefore(text: string, end: number, span: WordSpan): boole
   return true;
 }
 
-export interface Word {
-  /** Lower case, soft hyphens and a final dot removed. */
-  word: string;
-  start: number;
-  hadDot: boolean;
-}
-
-/** The word ending at `end` as wordSpanBefore finds it, copied out; or null. */
-export function wordBefore(text: string, end: number): Word | null {
-  const span = emptySpan();
-  if (!wordSpanBefore(text, end, span)) return null;
-  return { word: text.slice(span.start, span.end).replace(/\u00ad/g, '').toLowerCase(), start: span.start, hadDot: span.hadDot };
-}
-
 /** Steps back over a word `nr` or `nr.` ending at `i` (`SFS nr 2018:1234`), and the gap before it. */
 export function skipNr(text: string, i: number): number {
   let j = i;
@@ -121,15 +108,33 @@ export function typeWordBefore(text: string, at: number, into: TypeWordMatch): b
   return true;
 }
 
+// The words that widen a question reference, looked up where they stand.
+type QuestionWord = 'skriftlig' | 'på' | 'svar';
+const QUESTION_WORDS = new BackwardWords<QuestionWord>();
+QUESTION_WORDS.addWord('skriftlig', 'skriftlig');
+QUESTION_WORDS.addWord('skriftliga', 'skriftlig');
+QUESTION_WORDS.addWord('på', 'på');
+QUESTION_WORDS.addWord('svar', 'svar');
+const questionSpan = emptySpan();
+const questionMatch = emptyMatch<QuestionWord>();
+
+/** The question word (without a dot) ending at `end`, into `questionSpan`; or null. */
+function questionWordBefore(text: string, end: number): QuestionWord | null {
+  const w = questionSpan;
+  if (!wordSpanBefore(text, end, w) || w.hadDot) return null;
+  if (QUESTION_WORDS.match(text, w.start, w.end, questionMatch)) return questionMatch.word ?? null;
+  // A letter beyond Latin-1 may still lower-case onto one of them (the Kelvin sign onto "k").
+  const word = text.slice(w.start, w.end).replace(/\u00ad/g, '').toLowerCase();
+  return word === 'skriftlig' || word === 'skriftliga' ? 'skriftlig' : word === 'på' || word === 'svar' ? word : null;
+}
+
 /** Widens a question reference to "skriftlig fråga" and "Svar på (skriftlig) fråga". */
 function questionStart(text: string, start: number): number {
   let s = start;
-  const skriftlig = wordBefore(text, skipGapBack(text, s));
-  if (skriftlig && !skriftlig.hadDot && (skriftlig.word === 'skriftlig' || skriftlig.word === 'skriftliga')) s = skriftlig.start;
-  const pa = wordBefore(text, skipGapBack(text, s));
-  if (pa && !pa.hadDot && pa.word === 'på') {
-    const svar = wordBefore(text, skipGapBack(text, pa.start));
-    if (svar && !svar.hadDot && svar.word === 'svar') s = svar.start;
+  if (questionWordBefore(text, skipGapBack(text, s)) === 'skriftlig') s = questionSpan.start;
+  if (questionWordBefore(text, skipGapBack(text, s)) === 'på') {
+    const pa = questionSpan.start;
+    if (questionWordBefore(text, skipGapBack(text, pa)) === 'svar') s = questionSpan.start;
   }
   return s;
 }

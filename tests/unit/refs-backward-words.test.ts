@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { findReferences } from '@/lib/refs';
 import { BackwardWords, emptyMatch } from '@/lib/refs/backward-words';
 import { isStatuteWord, readTypeWord, statuteWordIn, typeWordIn } from '@/lib/refs/type-words';
 
@@ -65,5 +66,19 @@ describe('typeWordIn and statuteWordIn', () => {
     ['zzmotion', false, null],
   ] as const)('%s (dot: %s) is %s', (w, hadDot, kind) => {
     expect(typeWordIn(` ${w} `, 1, w.length + 1, hadDot)).toBe(kind);
+  });
+});
+
+describe('a question reference widened by the words before it', () => {
+  test.each([
+    ['Svar på skriftlig fråga 2018/19:523', 'Svar på skriftlig fråga 2018/19:523'],
+    ['SVAR PÅ fråga 2018/19:523', 'SVAR PÅ fråga 2018/19:523'],
+    // Letters beyond Latin-1 that lower-case onto "k" and "å".
+    ['Svar P\u212B S\u212ARIFTLIG fråga 2018/19:523', 'Svar P\u212B S\u212ARIFTLIG fråga 2018/19:523'],
+    // "på" widens only together with "svar"; an abbreviation's dot ends the phrase.
+    ['svar. på fråga 2018/19:523', 'fråga 2018/19:523'],
+  ])('%s', (text, covered) => {
+    const [ref] = findReferences(text);
+    expect(text.slice(ref!.start, ref!.end)).toBe(covered);
   });
 });
