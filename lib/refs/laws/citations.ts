@@ -86,6 +86,7 @@ export function findLawCitations(text: string, date: string, context: LawContext
   let section = text.indexOf('§');
   STEMS.lastIndex = 0;
   let stem = nextStem(text);
+  let stemEnd = STEMS.lastIndex;
   while (section >= 0 || stem >= 0) {
     if (section >= 0 && (stem < 0 || section < stem)) {
       const at = section;
@@ -96,9 +97,10 @@ export function findLawCitations(text: string, date: string, context: LawContext
       consumed = Math.max(consumed, readCitation(text, start, date, context, refs));
     } else {
       const at = stem;
-      if (at >= consumed) consumed = Math.max(consumed, readName(text, at, consumed, date, context, refs));
+      if (at >= consumed) consumed = Math.max(consumed, readName(text, at, stemEnd, consumed, date, context, refs));
       if (STEMS.lastIndex < consumed) STEMS.lastIndex = consumed;
       stem = nextStem(text);
+      stemEnd = STEMS.lastIndex;
     }
   }
   return refs;
@@ -527,10 +529,10 @@ function parenthesisedNumber(text: string, at: number, orComma = false): LawAt |
  * (2011:185)"; its number is the document scanner's reference); a known name without a number
  * is a reference to the law. Returns how far the text is consumed.
  */
-function readName(text: string, stem: number, consumed: number, date: string, context: LawContext, refs: Reference[]): number {
+function readName(text: string, stem: number, stemEnd: number, consumed: number, date: string, context: LawContext, refs: Reference[]): number {
   // Most stems are inside other words ("lagstiftning", "förslag", "ordningsvakt"): a name's key
   // word ends at its stem, or with the definite "-en", and may take a genitive "s".
-  let tail = stem + stemLength(text, stem);
+  let tail = stemEnd;
   if (text.charCodeAt(tail) === 101 /* e */ && text.charCodeAt(tail + 1) === 110 /* n */) tail += 2;
   if (text.charCodeAt(tail) === 115 /* s */) tail++;
   if (isLetterCode(text.charCodeAt(tail))) return stem + 1;
@@ -604,12 +606,6 @@ function chapterOfName(text: string, nameStart: number, consumed: number, date: 
   const before = refs.length;
   const end = readCitation(text, start, date, context, refs);
   return refs.length > before ? end : -1;
-}
-
-function stemLength(text: string, at: number): number {
-  if (text.startsWith('Lag', at)) return 3;
-  for (const stem of NAME_STEMS) if (text.startsWith(stem, at)) return stem.length;
-  return 1;
 }
 
 function nameAround(
