@@ -671,7 +671,12 @@ function learnName(text: string, start: number, word: string, sfs: string, conte
  */
 function learnAlias(text: string, from: number, sfs: string, context: LawContext): number {
   const limit = Math.min(text.length, from + MAX_ALIAS_DISTANCE);
-  for (let i = from; i < limit; i++) {
+  // Only a parenthesis opens a short name: found first, since most laws are given none. (This
+  // stays linear: the next law named with its number has a parenthesis of its own, so no
+  // stretch of text is searched twice.)
+  const open = text.indexOf('(', from);
+  if (open < 0 || open >= limit) return from;
+  for (let i = from; i <= open; i++) {
     const c = text.charCodeAt(i);
     // A clause ends at ";" or ")" or a sentence's full stop; "m.m." and "bl.a." do not end it.
     if (c === 59 /* ; */ || c === 41 /* ) */) return from;
