@@ -12,6 +12,19 @@ const MAX_WORD = 40;
 // How far we follow a token back to see whether it is a URL or an e-mail address.
 const MAX_TOKEN = 120;
 
+/** The number ending at `end` goes on: into a word, an e-mail address, or a longer number. */
+export function runsOn(text: string, end: number): boolean {
+  if (end >= text.length) return false;
+  const after = text.charCodeAt(end);
+  if (isWordCode(after) || after === 64) return true;
+  // `2018:65:12`, `2016/679/12`, `2018:65.html`, `2018:65,5`: the number runs on.
+  if ((after === 58 || after === 47 || after === 46 || after === 44) && end + 1 < text.length) {
+    const next = text.charCodeAt(end + 1);
+    if (isDigit(next) || (next >= 97 && next <= 122) || next === 0xe5 || next === 0xe4 || next === 0xf6) return true;
+  }
+  return false;
+}
+
 /** The number is a token of its own: not part of a longer word or number, a URL or an e-mail address. */
 export function standsAlone(text: string, start: number, end: number): boolean {
   if (start > 0) {
@@ -19,15 +32,7 @@ export function standsAlone(text: string, start: number, end: number): boolean {
     // Letters, digits, `/`, `@`, `:`, hyphens and dashes glue a number to what precedes it.
     if (isWordCode(before) || before === 47 || before === 64 || before === 58 || before === 45 || before === 0x2013) return false;
   }
-  if (end < text.length) {
-    const after = text.charCodeAt(end);
-    if (isWordCode(after) || after === 64) return false;
-    // `2018:65:12`, `2016/679/12`, `2018:65.html`, `2018:65,5`: the number runs on.
-    if ((after === 58 || after === 47 || after === 46 || after === 44) && end + 1 < text.length) {
-      const next = text.charCodeAt(end + 1);
-      if (isDigit(next) || (next >= 97 && next <= 122) || next === 0xe5 || next === 0xe4 || next === 0xf6) return false;
-    }
-  }
+  if (runsOn(text, end)) return false;
   // Follow the token back: `https://…/2018:65`, `sou2018:65@example.se`, `www.example.se/2018:65`.
   let t = start;
   while (t > 0 && start - t < MAX_TOKEN && !isGap(text.charCodeAt(t - 1))) {

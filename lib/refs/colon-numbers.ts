@@ -116,19 +116,45 @@ export function periodOf(text: string, c: ColonCandidate): string {
 
 // `prop:` and the like, made once: most ids are one of them and a piece of the text.
 const ID_PREFIX = Object.fromEntries(REFERENCE_KINDS.map((kind) => [kind, `${kind}:`])) as Record<ReferenceKind, string>;
+const KIND_CODE = Object.fromEntries(REFERENCE_KINDS.map((kind, i) => [kind, i + 1])) as Record<ReferenceKind, number>;
+
+/*
+ * Ids recently made, by a hash of the kind and the number as printed. A document cites the same
+ * few documents again and again, and every id it returns is kept by the caller: making each
+ * afresh was, in reference-dense text, more than a third of the scan (the garbage collector
+ * copying them). The cache is invisible from outside: an id is checked letter by letter before
+ * it is reused, and the cache is emptied before it grows large.
+ */
+const recentIds = new Map<number, string>();
+const MAX_RECENT_IDS = 2048;
 
 /**
  * The id of a reference of `kind` with this number, `designation` (the committee or motion
  * letters as ids write them, or '') before its digits.
  */
 export function colonId(text: string, c: ColonCandidate, kind: ReferenceKind, designation: string): string {
-  // Printed exactly as the id writes it (`2017/18:1`, `2018:65`): one piece of the text.
+  // Printed exactly as the id writes it (`2017/18:1`, `2018:65`): the prefix and one piece of the text.
   const asPrinted =
     designation === '' &&
     c.digitsStart === c.colon + 1 &&
     c.numberStart === c.digitsStart &&
     isDigit(text.charCodeAt(c.colon - 1)) &&
     (c.secondStart < 0 || c.colon - c.secondStart === 2);
-  if (asPrinted) return ID_PREFIX[kind] + text.slice(c.start, c.end);
-  return ID_PREFIX[kind] + periodOf(text, c) + ':' + designation + text.slice(c.numberStart, c.end);
+  if (!asPrinted) return ID_PREFIX[kind] + periodOf(text, c) + ':' + designation + text.slice(c.numberStart, c.end);
+  const prefix = ID_PREFIX[kind];
+  let hash = KIND_CODE[kind];
+  for (let i = c.start; i < c.end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const recent = recentIds.get(hash);
+  if (recent !== undefined && isPrintedId(recent, prefix, text, c.start, c.end)) return recent;
+  const id = prefix + text.slice(c.start, c.end);
+  if (recentIds.size >= MAX_RECENT_IDS) recentIds.clear();
+  recentIds.set(hash, id);
+  return id;
+}
+
+/** Whether `id` is `prefix` followed by `text[start, end)`. */
+function isPrintedId(id: string, prefix: string, text: string, start: number, end: number): boolean {
+  if (id.length !== prefix.length + end - start || !id.startsWith(prefix)) return false;
+  for (let i = start, k = prefix.length; i < end; i++, k++) if (id.charCodeAt(k) !== text.charCodeAt(i)) return false;
+  return true;
 }

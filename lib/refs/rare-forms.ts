@@ -1,4 +1,4 @@
-import { emptySpan, emptyTypeWordMatch, standsAlone, skipNr, typeWordBefore, wordSpanBefore } from './around.ts';
+import { emptySpan, emptyTypeWordMatch, runsOn, standsAlone, skipNr, typeWordBefore, wordSpanBefore } from './around.ts';
 import { isDigit, isGap, skipGapBack } from './chars.ts';
 import { FIRST_SPLIT_SESSION, normalizeNumber } from './ids.ts';
 import { enumerationContinues, type Last } from './enumerations.ts';
@@ -64,6 +64,9 @@ export class RareCandidates {
   private nextSlashed(): RareCandidate | null {
     const text = this.text;
     for (let at = text.indexOf('/', this.slashFrom); at >= 0; at = text.indexOf('/', at + 1)) {
+      // Most slashes are a riksmöte's (`2017/18:1`): a number that runs on past its second part
+      // can be no EU act, marked, suffixed or bare, so it is dropped before any is tried.
+      if (isDigit(text.charCodeAt(at + 1)) && runsOn(text, secondPartEnd(text, at))) continue;
       // A marked number's slash comes before a suffix's (`(EU) 2016/679/EU`): the marked one
       // first, as where two candidates start at one place, the marker always won.
       const found = markedCandidate(text, at) ?? suffixedCandidate(text, at) ?? bareCandidate(text, at);
@@ -122,11 +125,20 @@ const isRegexWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 
 /** Where an EU marker (`(EU)`, `(EG)`, `(EEG)`, `(Euratom)`) ending at `end` starts, or -1. */
 function markerStartBefore(text: string, end: number): number {
   if (text.charCodeAt(end - 1) !== 41 /* ) */) return -1;
-  for (const name of [2, 3, 7]) {
-    const open = end - name - 2;
-    if (open >= 0 && text.charCodeAt(open) === 40 /* ( */ && euNameLength(text, open + 1) === name) return open;
-  }
-  return -1;
+  if (isMarkerAt(text, end - 4, 2)) return end - 4;
+  if (isMarkerAt(text, end - 5, 3)) return end - 5;
+  return isMarkerAt(text, end - 9, 7) ? end - 9 : -1;
+}
+
+/** A `(` at `open`, then a marker's name of `length` letters. */
+const isMarkerAt = (text: string, open: number, length: number) =>
+  open >= 0 && text.charCodeAt(open) === 40 /* ( */ && euNameLength(text, open + 1) === length;
+
+/** Where the digits after a slash end, at most four of them (`679` in `2016/679`). */
+function secondPartEnd(text: string, slash: number): number {
+  let end = slash + 1;
+  while (end - slash - 1 < 4 && isDigit(text.charCodeAt(end))) end++;
+  return end;
 }
 
 /**

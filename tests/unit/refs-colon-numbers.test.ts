@@ -43,4 +43,25 @@ describe('readColonCandidate and colonId', () => {
   test.each([['kl. 13:30'], ['Joh. 3:16'], ['20189:1'], ['2018:'], ['2018/1:1'], ['x017/18:1']])('nothing at the colon of %s', (text) => {
     expect(read(text)).toBeNull();
   });
+
+  test('makes the same id for the same number every time, and keeps kinds and numbers apart', () => {
+    const idOf = (text: string, kind: 'sou' | 'ds' | 'prop') => {
+      const c = emptyColonCandidate();
+      expect(readColonCandidate(text, text.indexOf(':'), c)).toBe(true);
+      return colonId(text, c, kind, '');
+    };
+    const expected: string[] = [];
+    const made: string[] = [];
+    // More numbers than the ids it remembers, each twice, under two kinds.
+    for (let n = 1; n <= 5000; n++) {
+      for (const kind of ['sou', 'ds'] as const) {
+        expected.push(`${kind}:2018:${n}`, `${kind}:2018:${n}`);
+        made.push(idOf(`x 2018:${n} x`, kind), idOf(`(2018:${n})`, kind));
+      }
+    }
+    expect(made).toEqual(expected);
+    expect(idOf('prop. 2017/18:1', 'prop')).toBe('prop:2017/18:1');
+    expect(idOf('prop. 2017/18:10', 'prop')).toBe('prop:2017/18:10');
+  });
 });
+
