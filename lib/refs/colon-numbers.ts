@@ -122,11 +122,18 @@ const KIND_CODE = Object.fromEntries(REFERENCE_KINDS.map((kind, i) => [kind, i +
  * Ids recently made, by a hash of the kind and the number as printed. A document cites the same
  * few documents again and again, and every id it returns is kept by the caller: making each
  * afresh was, in reference-dense text, more than a third of the scan (the garbage collector
- * copying them). The cache is invisible from outside: an id is checked letter by letter before
- * it is reused, and the cache is emptied before it grows large.
+ * copying them). The cache is invisible from outside: the number is checked against the text
+ * letter by letter before its id is reused, and the cache is emptied before it grows large.
  */
-const recentIds = new Map<number, string>();
+const recentIds = new Map<number, RecentId>();
 const MAX_RECENT_IDS = 2048;
+
+interface RecentId {
+  kind: ReferenceKind;
+  /** The number as printed: a short flat string, quick to compare (the id itself is a rope). */
+  printed: string;
+  id: string;
+}
 
 /**
  * The id of a reference of `kind` with this number, `designation` (the committee or motion
@@ -141,20 +148,20 @@ export function colonId(text: string, c: ColonCandidate, kind: ReferenceKind, de
     isDigit(text.charCodeAt(c.colon - 1)) &&
     (c.secondStart < 0 || c.colon - c.secondStart === 2);
   if (!asPrinted) return ID_PREFIX[kind] + periodOf(text, c) + ':' + designation + text.slice(c.numberStart, c.end);
-  const prefix = ID_PREFIX[kind];
   let hash = KIND_CODE[kind];
   for (let i = c.start; i < c.end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
   const recent = recentIds.get(hash);
-  if (recent !== undefined && isPrintedId(recent, prefix, text, c.start, c.end)) return recent;
-  const id = prefix + text.slice(c.start, c.end);
+  if (recent !== undefined && recent.kind === kind && isPrinted(recent.printed, text, c.start, c.end)) return recent.id;
+  const printed = text.slice(c.start, c.end);
+  const id = ID_PREFIX[kind] + printed;
   if (recentIds.size >= MAX_RECENT_IDS) recentIds.clear();
-  recentIds.set(hash, id);
+  recentIds.set(hash, { kind, printed, id });
   return id;
 }
 
-/** Whether `id` is `prefix` followed by `text[start, end)`. */
-function isPrintedId(id: string, prefix: string, text: string, start: number, end: number): boolean {
-  if (id.length !== prefix.length + end - start || !id.startsWith(prefix)) return false;
-  for (let i = start, k = prefix.length; i < end; i++, k++) if (id.charCodeAt(k) !== text.charCodeAt(i)) return false;
+/** Whether `printed` is `text[start, end)`. */
+function isPrinted(printed: string, text: string, start: number, end: number): boolean {
+  if (printed.length !== end - start) return false;
+  for (let i = start, k = 0; i < end; i++, k++) if (printed.charCodeAt(k) !== text.charCodeAt(i)) return false;
   return true;
 }
