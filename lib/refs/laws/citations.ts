@@ -544,11 +544,12 @@ function readName(text: string, stem: number, stemEnd: number, consumed: number,
   const numbered = parenthesisedNumber(text, skipGap(text, end), true);
   // Most words here name nothing ("förslag", "ordning", "lagstiftningen"): ruled out where they
   // stand, before the word is copied out.
-  if (numbered ? !statuteWordIn(text, start, end) && !mayBeKey(text, start, end, context) : !mayBeNamed(text, start, end, context)) return end;
+  const statute = numbered !== null && statuteWordIn(text, start, end);
+  if (numbered ? !statute && !mayBeKey(text, start, end, context) : !mayBeNamed(text, start, end, context)) return end;
   const word = plainWord(text, start, end);
 
   if (numbered) {
-    if (!isStatuteWord(word) && !TABLE_NAMES.withKey(word) && !context.learned.withKey(word)) return end;
+    if (!statute && !TABLE_NAMES.withKey(word) && !context.learned.withKey(word)) return end;
     // "18 kap. lagen (1962:381)": a chapter of the law just named.
     const chapter = chapterOfName(text, start, consumed, date, context, refs);
     if (chapter > 0) return chapter;
