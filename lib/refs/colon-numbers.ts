@@ -1,4 +1,5 @@
 import { isDigit } from './chars.ts';
+import { officialCommitteeCode } from './committees.ts';
 import { FIRST_SPLIT_SESSION } from './ids.ts';
 import type { Shape } from './enumerations.ts';
 import { REFERENCE_KINDS, type ReferenceKind } from './types.ts';
@@ -119,10 +120,11 @@ const ID_PREFIX = Object.fromEntries(REFERENCE_KINDS.map((kind) => [kind, `${kin
 const KIND_CODE = Object.fromEntries(REFERENCE_KINDS.map((kind, i) => [kind, i + 1])) as Record<ReferenceKind, number>;
 
 /*
- * Ids recently made, by a hash of the kind and the number as printed. A document cites the same
- * few documents again and again, and every id it returns is kept by the caller: making each
- * afresh was, in reference-dense text, more than a third of the scan (the garbage collector
- * copying them). The cache is invisible from outside: the number is checked against the text
+ * Ids recently made, by a hash of the kind and the number as printed (an id is a function of
+ * the two). A document cites the same few documents again and again, and every id it returns is
+ * kept by the caller: making each afresh was, in reference-dense text, a third of the cost of a
+ * reference (the garbage collector copying them), more for a betänkande's, whose committee is
+ * looked up too. The cache is invisible from outside: the number is checked against the text
  * letter by letter before its id is reused, and the cache is emptied before it grows large.
  */
 const recentIds = new Map<number, RecentId>();
@@ -132,14 +134,36 @@ interface RecentId {
   kind: ReferenceKind;
   /** The number as printed: a short flat string, quick to compare (the id itself is a rope). */
   printed: string;
-  id: string;
+  /** Null when the number can be no reference of this kind (`bet. 2018/19:Fö12`). */
+  id: string | null;
 }
 
 /**
- * The id of a reference of `kind` with this number, `designation` (the committee or motion
- * letters as ids write them, or '') before its digits.
+ * The id of a reference of `kind` with this number (`prop:2017/18:1`, `bet:2018/19:JuU12`,
+ * `mot:2007/08:Sk10`), or null when a betänkande's letters are no committee's.
  */
-export function colonId(text: string, c: ColonCandidate, kind: ReferenceKind, designation: string): string {
+export function colonId(text: string, c: ColonCandidate, kind: ReferenceKind): string | null {
+  let hash = KIND_CODE[kind];
+  for (let i = c.start; i < c.end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const recent = recentIds.get(hash);
+  if (recent !== undefined && recent.kind === kind && isPrinted(recent.printed, text, c.start, c.end)) return recent.id;
+  const id = makeColonId(text, c, kind);
+  if (recentIds.size >= MAX_RECENT_IDS) recentIds.clear();
+  recentIds.set(hash, { kind, printed: text.slice(c.start, c.end), id });
+  return id;
+}
+
+// A committee designation ends in U (`JuU`, `UFöU`, `MJU`); `Fö259` is a motion's number.
+const COMMITTEE_DESIGNATION = /^[A-ZÅÄÖ][A-Za-zÅÄÖåäö]*U$/;
+
+function makeColonId(text: string, c: ColonCandidate, kind: ReferenceKind): string | null {
+  let designation = '';
+  if (c.lettersStart < c.digitsStart) {
+    const letters = text.slice(c.lettersStart, c.digitsStart);
+    // An old motion's letters as ids write them: `sk` → `Sk` (the rest as printed).
+    designation = kind === 'bet' ? officialCommitteeCode(letters) : letters[0]!.toUpperCase() + letters.slice(1);
+  }
+  if (kind === 'bet' && !COMMITTEE_DESIGNATION.test(designation)) return null;
   // Printed exactly as the id writes it (`2017/18:1`, `2018:65`): the prefix and one piece of the text.
   const asPrinted =
     designation === '' &&
@@ -147,16 +171,8 @@ export function colonId(text: string, c: ColonCandidate, kind: ReferenceKind, de
     c.numberStart === c.digitsStart &&
     isDigit(text.charCodeAt(c.colon - 1)) &&
     (c.secondStart < 0 || c.colon - c.secondStart === 2);
-  if (!asPrinted) return ID_PREFIX[kind] + periodOf(text, c) + ':' + designation + text.slice(c.numberStart, c.end);
-  let hash = KIND_CODE[kind];
-  for (let i = c.start; i < c.end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  const recent = recentIds.get(hash);
-  if (recent !== undefined && recent.kind === kind && isPrinted(recent.printed, text, c.start, c.end)) return recent.id;
-  const printed = text.slice(c.start, c.end);
-  const id = ID_PREFIX[kind] + printed;
-  if (recentIds.size >= MAX_RECENT_IDS) recentIds.clear();
-  recentIds.set(hash, { kind, printed, id });
-  return id;
+  if (asPrinted) return ID_PREFIX[kind] + text.slice(c.start, c.end);
+  return ID_PREFIX[kind] + periodOf(text, c) + ':' + designation + text.slice(c.numberStart, c.end);
 }
 
 /** Whether `printed` is `text[start, end)`. */

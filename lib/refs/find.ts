@@ -1,7 +1,6 @@
 import { emptySpan, emptyTypeWordMatch, standsAlone, typeWordBefore, wordSpanBefore } from './around.ts';
 import { isGap, skipGapBack } from './chars.ts';
 import { colonId, emptyColonCandidate, readColonCandidate, type ColonCandidate } from './colon-numbers.ts';
-import { officialCommitteeCode } from './committees.ts';
 import { enumerationContinues, type Last, type Shape } from './enumerations.ts';
 import { FIRST_SPLIT_SESSION } from './ids.ts';
 import { findLawCitations } from './laws/citations.ts';
@@ -120,10 +119,10 @@ function colonReference(text: string, c: ColonCandidate, last: Last): Reference 
       if (text.charCodeAt(close) === 41 /* ) */ || text.charCodeAt(close) === 44 /* , */) {
         const word = statuteWord;
         if (wordSpanBefore(text, skipGapBack(text, open - 1), word) && !word.hadDot && statuteWordIn(text, word.start, word.end)) {
-          return { kind: 'sfs', id: colonId(text, c, 'sfs', ''), start, end };
+          return { kind: 'sfs', id: colonId(text, c, 'sfs')!, start, end };
         }
         // `lagen om offentlig upphandling (2016:1145)`: the statute's name runs on with "om …".
-        if (namedStatuteBefore(text, open - 1)) return { kind: 'sfs', id: colonId(text, c, 'sfs', ''), start, end };
+        if (namedStatuteBefore(text, open - 1)) return { kind: 'sfs', id: colonId(text, c, 'sfs')!, start, end };
       }
     }
   }
@@ -140,24 +139,12 @@ function colonReference(text: string, c: ColonCandidate, last: Last): Reference 
     return null;
   }
   if (!kind) return null;
-  let designation = '';
-  if (hasLetters) {
-    const letters = text.slice(c.lettersStart, c.digitsStart);
-    designation = kind === 'bet' ? officialCommitteeCode(letters) : capitalize(letters);
-  }
-  // A committee designation ends in U (`JuU`, `UFöU`, `MJU`); `Fö259` is a motion's number.
-  if (kind === 'bet' && !COMMITTEE_DESIGNATION.test(designation)) return null;
-  return { kind, id: colonId(text, c, kind, designation), start: from, end };
+  const id = colonId(text, c, kind);
+  return id === null ? null : { kind, id, start: from, end };
 }
 
-const COMMITTEE_DESIGNATION = /^[A-ZÅÄÖ][A-Za-zÅÄÖåäö]*U$/;
 // The riksdag's first bicameral session; earlier calendar years are no riksmöte we can look up.
 const FIRST_SESSION_YEAR = 1867;
-
-/** An old motion's letters as ids write them: `sk` → `Sk` (the rest as printed). */
-function capitalize(letters: string): string {
-  return letters && letters[0]!.toUpperCase() + letters.slice(1);
-}
 
 /** Which kind a type word makes of a number of this shape, or null when they do not fit. */
 function kindForColonNumber(word: TypeWordKind | ReferenceKind, shape: Shape, year: number): ReferenceKind | null {

@@ -11,7 +11,7 @@ function read(text: string) {
     shape: c.shape,
     valid: c.validPeriod,
     period: c.validPeriod ? periodOf(text, c) : null,
-    id: c.validPeriod && c.numberStart < c.end ? colonId(text, c, letters ? 'bet' : 'prop', letters) : null,
+    id: c.validPeriod && c.numberStart < c.end ? colonId(text, c, letters ? 'bet' : 'prop') : null,
   };
 }
 
@@ -48,10 +48,10 @@ describe('readColonCandidate and colonId', () => {
     const idOf = (text: string, kind: 'sou' | 'ds' | 'prop') => {
       const c = emptyColonCandidate();
       expect(readColonCandidate(text, text.indexOf(':'), c)).toBe(true);
-      return colonId(text, c, kind, '');
+      return colonId(text, c, kind);
     };
     const expected: string[] = [];
-    const made: string[] = [];
+    const made: Array<string | null> = [];
     // More numbers than the ids it remembers, each twice, under two kinds.
     for (let n = 1; n <= 5000; n++) {
       for (const kind of ['sou', 'ds'] as const) {
@@ -62,6 +62,21 @@ describe('readColonCandidate and colonId', () => {
     expect(made).toEqual(expected);
     expect(idOf('prop. 2017/18:1', 'prop')).toBe('prop:2017/18:1');
     expect(idOf('prop. 2017/18:10', 'prop')).toBe('prop:2017/18:10');
+  });
+
+  test('writes letters as ids do, and has no id for a betänkande whose letters are no committee', () => {
+    const idOf = (text: string, kind: 'bet' | 'mot') => {
+      const c = emptyColonCandidate();
+      expect(readColonCandidate(text, text.indexOf(':'), c)).toBe(true);
+      return colonId(text, c, kind);
+    };
+    for (let twice = 0; twice < 2; twice++) {
+      expect(idOf('2018/19:juu12', 'bet')).toBe('bet:2018/19:JuU12');
+      expect(idOf('2018/19:juu12', 'mot')).toBe('mot:2018/19:Juu12');
+      expect(idOf('2002/03:Fö259', 'bet')).toBeNull();
+      expect(idOf('2002/03:Fö259', 'mot')).toBe('mot:2002/03:Fö259');
+      expect(idOf('1999/2000 : 007', 'mot')).toBe('mot:1999/00:7');
+    }
   });
 });
 
