@@ -1,10 +1,11 @@
 // Benchmark: findReferences on ~10 MB of riksdag-style text, beside ONE pass of a trivial regex
-// over the same text — the floor any scanner of this text pays (DESIGN.md: ≥ 50 MB/s and within
-// 3× of that pass). Two corpora, because the cost grows with the number of references: the seed
-// answer alone (3 references in 3.4 kB, as in a typical answer or motion) and the full paragraph
-// set (one reference per ~160 characters, denser than any real document) — and a third with law
-// citations: the sentences of the law corpus (tests/fixtures/refs/laws-*.jsonl), where nearly
-// every sentence cites a section or names a law.
+// over the same text — the floor any scanner of this text pays (DESIGN.md: ≥ 50 MB/s). Three
+// corpora, because the cost grows with the number of references, each with its own target
+// (issue 12): the seed answer alone (3 references in 3.4 kB, as in a typical answer or motion)
+// within 1.5× of the regex pass; the full paragraph set (one reference per ~160 characters,
+// denser than any real document) within 2×; and the sentences of the law corpus
+// (tests/fixtures/refs/laws-*.jsonl), where nearly every sentence cites a section or names a
+// law, within 3×. Figures are medians; on a loaded machine compare them within one run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { findReferences } from '../lib/refs/index.ts';
 import { longDocumentParagraphs } from '../tests/fixtures/text/long-document.ts';
@@ -49,12 +50,16 @@ export function benchFindReferences(): Section {
   const dense = compare('dense', longDocumentParagraphs(10_000_000).join('\n'));
   const laws = compare('laws', repeatTo(lawSentences().join('\n\n'), 10_000_000));
   const results = [...typical, ...dense, ...laws];
-  const targets = [typical, dense, laws].flatMap(([regex, refs]) => {
+  const targets = ([
+    [typical, 1.5],
+    [dense, 2],
+    [laws, 3],
+  ] as const).flatMap(([[regex, refs], within]) => {
     const label = refs.name.split(':')[0];
     const ratio = refs.medianMs / regex.medianMs;
     return [
       { target: `${label}: ≥ 50 MB/s`, measured: `${refs.mbPerSecond!.toFixed(0)} MB/s`, met: refs.mbPerSecond! >= 50 },
-      { target: `${label}: within 3× of one regex pass`, measured: `${ratio.toFixed(2)}×`, met: ratio <= 3 },
+      { target: `${label}: within ${within}× of one regex pass`, measured: `${ratio.toFixed(2)}×`, met: ratio <= within },
     ];
   });
   return { title: 'Recognition: findReferences on ~10 MB of riksdag-style text (Node)', results, targets };

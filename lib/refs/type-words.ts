@@ -1,3 +1,4 @@
+import { BackwardWords, emptyMatch } from './backward-words.ts';
 import type { ReferenceKind } from './types.ts';
 
 /**
@@ -52,6 +53,13 @@ for (const [stem, kind] of STEMS) {
 // Longest first, so `riksdagsskrivelsen` is read as rskr and never as skr.
 COMPOUND_FORMS.sort((a, b) => b[0].length - a[0].length);
 
+// The same forms, for reading a word where it stands (typeWordIn).
+const TYPE_WORDS = new BackwardWords<TypeWordKind>();
+for (const [form, kind] of FORMS) TYPE_WORDS.addWord(form, kind);
+TYPE_WORDS.addWord('mot', 'mot');
+for (const [form, kind] of COMPOUND_FORMS) TYPE_WORDS.addEnding(form, kind);
+const typeMatch = emptyMatch<TypeWordKind>();
+
 /**
  * Reads a word (already lower-cased, without soft hyphens or a final dot) as a type word.
  * `hadDot` tells whether an abbreviation was written with its dot: `mot` without one is the
@@ -66,6 +74,24 @@ export function readTypeWord(word: string, hadDot: boolean): TypeWordKind | null
     for (const [ending, kind] of COMPOUND_FORMS) if (word.endsWith(ending)) return kind;
   }
   return null;
+}
+
+/** The word as readTypeWord wants it: lower case, without soft hyphens. */
+function plainWord(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/\u00ad/g, '').toLowerCase();
+}
+
+/**
+ * readTypeWord of the word `text[start, end)` (letters, soft hyphens, inner hyphens), read where
+ * it stands: nothing is copied unless the word holds a letter beyond Latin-1.
+ */
+export function typeWordIn(text: string, start: number, end: number, hadDot: boolean): TypeWordKind | null {
+  const m = typeMatch;
+  if (!TYPE_WORDS.match(text, start, end, m)) return readTypeWord(plainWord(text, start, end), hadDot);
+  // `mot` without its dot is the preposition; the longer forms of a motion need none.
+  if (m.word === 'mot' && m.length === 3) return hadDot ? 'mot' : null;
+  if (m.word) return m.word;
+  return m.length > 8 && m.ending ? m.ending : null;
 }
 
 /** Names of laws and other statutes whose SFS number is printed after them in parentheses. */
@@ -96,4 +122,20 @@ const NOT_STATUTES = ['förslag', 'underlag', 'anslag', 'beslag', 'påslag', 'ut
 export function isStatuteWord(word: string): boolean {
   if (!STATUTE_ENDINGS.some((ending) => word.endsWith(ending))) return false;
   return word !== 'slag' && !NOT_STATUTES.some((not) => word.endsWith(not));
+}
+
+// The same test, for reading a word where it stands (statuteWordIn).
+const STATUTE = 1;
+const NOT_STATUTE = 2;
+const STATUTE_WORDS = new BackwardWords<true>();
+for (const ending of STATUTE_ENDINGS) STATUTE_WORDS.addEnding(ending, true, STATUTE);
+for (const not of NOT_STATUTES) STATUTE_WORDS.addEnding(not, true, NOT_STATUTE);
+STATUTE_WORDS.addWord('slag', true);
+const statuteMatch = emptyMatch<true>();
+
+/** isStatuteWord of the word `text[start, end)`, read where it stands (see typeWordIn). */
+export function statuteWordIn(text: string, start: number, end: number): boolean {
+  const m = statuteMatch;
+  if (!STATUTE_WORDS.match(text, start, end, m)) return isStatuteWord(plainWord(text, start, end));
+  return (m.flags & (STATUTE | NOT_STATUTE)) === STATUTE && !m.word;
 }

@@ -1,6 +1,6 @@
 import { isDash, isDigit, isGap, isLetterCode, isWordCode, skipGap as skipGapUpTo, skipGapBack as skipGapBackUpTo } from '../chars.ts';
 import { formatLawAnchor } from '../law-anchors.ts';
-import { isStatuteWord } from '../type-words.ts';
+import { isStatuteWord, statuteWordIn } from '../type-words.ts';
 import type { Reference } from '../types.ts';
 import type { LawContext } from './context.ts';
 import { endsWord, matchBackward, matchForward, NAME_STEMS, NameIndex, startsWord, type IndexedName } from './names.ts';
@@ -86,6 +86,7 @@ export function findLawCitations(text: string, date: string, context: LawContext
   let section = text.indexOf('§');
   STEMS.lastIndex = 0;
   let stem = nextStem(text);
+  let stemEnd = STEMS.lastIndex;
   while (section >= 0 || stem >= 0) {
     if (section >= 0 && (stem < 0 || section < stem)) {
       const at = section;
@@ -96,9 +97,10 @@ export function findLawCitations(text: string, date: string, context: LawContext
       consumed = Math.max(consumed, readCitation(text, start, date, context, refs));
     } else {
       const at = stem;
-      if (at >= consumed) consumed = Math.max(consumed, readName(text, at, consumed, date, context, refs));
+      if (at >= consumed) consumed = Math.max(consumed, readName(text, at, stemEnd, consumed, date, context, refs));
       if (STEMS.lastIndex < consumed) STEMS.lastIndex = consumed;
       stem = nextStem(text);
+      stemEnd = STEMS.lastIndex;
     }
   }
   return refs;
@@ -527,10 +529,10 @@ function parenthesisedNumber(text: string, at: number, orComma = false): LawAt |
  * (2011:185)"; its number is the document scanner's reference); a known name without a number
  * is a reference to the law. Returns how far the text is consumed.
  */
-function readName(text: string, stem: number, consumed: number, date: string, context: LawContext, refs: Reference[]): number {
+function readName(text: string, stem: number, stemEnd: number, consumed: number, date: string, context: LawContext, refs: Reference[]): number {
   // Most stems are inside other words ("lagstiftning", "förslag", "ordningsvakt"): a name's key
   // word ends at its stem, or with the definite "-en", and may take a genitive "s".
-  let tail = stem + stemLength(text, stem);
+  let tail = stemEnd;
   if (text.charCodeAt(tail) === 101 /* e */ && text.charCodeAt(tail + 1) === 110 /* n */) tail += 2;
   if (text.charCodeAt(tail) === 115 /* s */) tail++;
   if (isLetterCode(text.charCodeAt(tail))) return stem + 1;
@@ -539,11 +541,15 @@ function readName(text: string, stem: number, consumed: number, date: string, co
   let end = stem;
   while (end < text.length && end - stem < MAX_WORD && isWordChar(text.charCodeAt(end))) end++;
   if (start < consumed || !startsWord(text, start) || !endsWord(text, end)) return end;
+  const numbered = parenthesisedNumber(text, skipGap(text, end), true);
+  // Most words here name nothing ("förslag", "ordning", "lagstiftningen"): ruled out where they
+  // stand, before the word is copied out.
+  const statute = numbered !== null && statuteWordIn(text, start, end);
+  if (numbered ? !statute && !mayBeKey(text, start, end, context) : !mayBeNamed(text, start, end, context)) return end;
   const word = plainWord(text, start, end);
 
-  const numbered = parenthesisedNumber(text, skipGap(text, end), true);
   if (numbered) {
-    if (!isStatuteWord(word) && !TABLE_NAMES.withKey(word) && !context.learned.withKey(word)) return end;
+    if (!statute && !TABLE_NAMES.withKey(word) && !context.learned.withKey(word)) return end;
     // "18 kap. lagen (1962:381)": a chapter of the law just named.
     const chapter = chapterOfName(text, start, consumed, date, context, refs);
     if (chapter > 0) return chapter;
@@ -572,6 +578,21 @@ function readName(text: string, stem: number, consumed: number, date: string, co
   return found.end;
 }
 
+/** Whether `text[start, end)` may be the key word of a name the table or the text gave (NameIndex.mayHaveKeyIn). */
+function mayBeKey(text: string, start: number, end: number, context: LawContext): boolean {
+  return TABLE_NAMES.mayHaveKeyIn(text, start, end) || context.learned.mayHaveKeyIn(text, start, end);
+}
+
+/** mayBeKey for the word itself, or for it without a genitive "s" ("brottsbalkens"). */
+function mayBeNamed(text: string, start: number, end: number, context: LawContext): boolean {
+  if (mayBeKey(text, start, end, context)) return true;
+  let last = end - 1;
+  while (last > start && text.charCodeAt(last) === 173) last--;
+  const c = text.charCodeAt(last);
+  if (c > 0xff) return true; // its lower case is toLowerCase's to say
+  return (c === 115 || c === 83) /* s, S */ && mayBeKey(text, start, last, context);
+}
+
 /**
  * A chapter cited right before a law's name ("7 kap. socialförsäkringsbalken", "6 kap. i
  * brottsbalken", "18 kap. lagen (1962:381)"): read as a citation; where it ends, or -1.
@@ -586,12 +607,6 @@ function chapterOfName(text: string, nameStart: number, consumed: number, date: 
   const before = refs.length;
   const end = readCitation(text, start, date, context, refs);
   return refs.length > before ? end : -1;
-}
-
-function stemLength(text: string, at: number): number {
-  if (text.startsWith('Lag', at)) return 3;
-  for (const stem of NAME_STEMS) if (text.startsWith(stem, at)) return stem.length;
-  return 1;
 }
 
 function nameAround(
@@ -657,7 +672,12 @@ function learnName(text: string, start: number, word: string, sfs: string, conte
  */
 function learnAlias(text: string, from: number, sfs: string, context: LawContext): number {
   const limit = Math.min(text.length, from + MAX_ALIAS_DISTANCE);
-  for (let i = from; i < limit; i++) {
+  // Only a parenthesis opens a short name: found first, since most laws are given none. (This
+  // stays linear: the next law named with its number has a parenthesis of its own, so no
+  // stretch of text is searched twice.)
+  const open = text.indexOf('(', from);
+  if (open < 0 || open >= limit) return from;
+  for (let i = from; i <= open; i++) {
     const c = text.charCodeAt(i);
     // A clause ends at ";" or ")" or a sentence's full stop; "m.m." and "bl.a." do not end it.
     if (c === 59 /* ; */ || c === 41 /* ) */) return from;

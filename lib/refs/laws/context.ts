@@ -11,12 +11,14 @@ export class LawContext {
   readonly learned = new NameIndex();
   /** The SFS number (`2009:400`) of the law cited last. */
   lastLaw: string | undefined;
-  private readonly known = new Set<string>();
+  // Each name with the numbers it was given: a text repeats them, and a repeat teaches nothing.
+  private readonly known = new Map<string, Set<string>>();
 
   learn(name: string, sfs: string): void {
-    const key = `${name}\t${sfs}`;
-    if (this.known.has(key)) return;
-    this.known.add(key);
+    let numbers = this.known.get(name);
+    if (!numbers) this.known.set(name, (numbers = new Set()));
+    if (numbers.has(sfs)) return;
+    numbers.add(sfs);
     this.learned.add(name, sfs);
   }
 }

@@ -1,3 +1,4 @@
+import { BackwardWords, emptyMatch } from '../backward-words.ts';
 import { isGap, isLetterCode, lowerCode } from '../chars.ts';
 
 /*
@@ -31,6 +32,8 @@ export interface IndexedName {
 export class NameIndex {
   private readonly byKey = new Map<string, IndexedName[]>();
   private readonly byFirst = new Map<string, IndexedName[]>();
+  // The key words again, to rule a word out where it stands without copying it (mayHaveKeyIn).
+  private readonly keys = new BackwardWords<true>();
 
   add(name: string, sfs?: string): void {
     const words = name.split(' ');
@@ -49,6 +52,7 @@ export class NameIndex {
     const entry: IndexedName = { name, keyStart, keyEnd };
     if (sfs) entry.sfs = sfs;
     insert(this.byKey, name.slice(keyStart, keyEnd), entry);
+    this.keys.addWord(name.slice(keyStart, keyEnd), true);
     insert(this.byFirst, words[0]!, entry);
   }
 
@@ -57,11 +61,21 @@ export class NameIndex {
     return this.byKey.get(word);
   }
 
+  /**
+   * Whether the word `text[start, end)` (any case, soft hyphens ignored) may be a key word:
+   * false only when it surely is none, true too when a letter beyond Latin-1 leaves it open.
+   */
+  mayHaveKeyIn(text: string, start: number, end: number): boolean {
+    return !this.keys.match(text, start, end, keyMatch) || keyMatch.word !== undefined;
+  }
+
   /** Names whose first word is `word` (lower case; `offentlighets-` for `offentlighets- och …`). */
   startingWith(word: string): readonly IndexedName[] | undefined {
     return this.byFirst.get(word);
   }
 }
+
+const keyMatch = emptyMatch<true>();
 
 /** Files an entry; a name filed again (a text that gives a name a new number) replaces the old. */
 function insert(map: Map<string, IndexedName[]>, key: string, entry: IndexedName) {
