@@ -9,6 +9,7 @@ export type MetadataState = { status: 'loading' } | LookupResult;
  */
 export class PageReferences {
   private linked: ReadonlyMap<string, LinkedReference> = new Map();
+  private complete = false;
   private metadata = new Map<string, MetadataState>();
   private listeners = new Set<() => void>();
   private retryHandler: ((ids: string[]) => void) | null = null;
@@ -23,10 +24,19 @@ export class PageReferences {
     return [...new Set([...this.linked.values()].map((r) => r.id))];
   }
 
-  /** The linking feature's live map (not copied: a long document publishes it every chunk). */
-  setLinked(linked: ReadonlyMap<string, LinkedReference>): void {
+  /**
+   * The linking feature's live map (not copied: a long document publishes it every chunk), and
+   * whether the page has been linked to its end (`done`), so that nothing waits for more chunks.
+   */
+  setLinked(linked: ReadonlyMap<string, LinkedReference>, done = true): void {
     this.linked = linked;
+    this.complete = done;
     this.notify();
+  }
+
+  /** True once the whole page is linked; false while a long page is linked chunk by chunk. */
+  get linkingDone(): boolean {
+    return this.complete;
   }
 
   metadataOf(id: string): MetadataState | undefined {

@@ -96,13 +96,13 @@ export class Annotator {
     budgetMs?: number;
     startAt?: Node;
     signal?: AbortSignal;
-    /** Called after each chunk with the time it kept the main thread, e.g. to publish the count. */
-    onChunk?: (busyMs: number) => void;
+    /** Called after each chunk with the time it kept the main thread and whether it was the last, e.g. to publish the count. */
+    onChunk?: (busyMs: number, last: boolean) => void;
   }): Promise<void> {
     const budget = options.budgetMs ?? 8;
     const startAt = options.startAt && this.region.contains(options.startAt) ? options.startAt : undefined;
     const passes = startAt ? [segments(this.region, { from: startAt }), segments(this.region, { until: startAt })] : [segments(this.region)];
-    for (const pass of passes) {
+    for (const [index, pass] of passes.entries()) {
       const iterator = pass[Symbol.iterator]();
       let done = false;
       while (!done) {
@@ -118,7 +118,7 @@ export class Annotator {
             if (performance.now() - chunkStart >= budget) return false;
           }
         });
-        options.onChunk?.(performance.now() - chunkStart);
+        options.onChunk?.(performance.now() - chunkStart, done && index === passes.length - 1);
         if (!done) await options.yieldToMain();
       }
     }

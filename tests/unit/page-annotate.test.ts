@@ -166,16 +166,21 @@ describe('Annotator.annotateInChunks', () => {
     const annotator = new Annotator(region);
     let yields = 0;
     const firstChunk: Array<[boolean, boolean]> = [];
+    const lasts: boolean[] = [];
     await annotator.annotateInChunks({
       budgetMs: 0,
       startAt: document.getElementById('p150')!,
       yieldToMain: async () => {
         yields++;
       },
-      onChunk: () => {
+      onChunk: (_busy, last) => {
+        lasts.push(last);
         if (firstChunk.length === 0) firstChunk.push([!!region.querySelector('#p150 a'), !!region.querySelector('#p0 a')]);
       },
     });
+    // Only the chunk that ends the second pass (from the top to the reader's paragraph) is the last.
+    expect(lasts.filter(Boolean)).toHaveLength(1);
+    expect(lasts.at(-1)).toBe(true);
     expect(region.querySelectorAll('a[data-riksref]')).toHaveLength(600);
     expect(region.textContent).toBe(before);
     expect(yields).toBeGreaterThan(10);

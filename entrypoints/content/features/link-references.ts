@@ -22,9 +22,9 @@ export const linkReferences: Feature = {
     let annotator: Annotator | null = null;
     let run: AbortController | null = null;
 
-    const publish = () => {
+    const publish = (done = true) => {
       if (!annotator) return;
-      references.setLinked(annotator.references);
+      references.setLinked(annotator.references, done);
       quietly(() => {
         document.documentElement.dataset.riksrefCount = String(annotator ? annotator.ids().size : 0);
       });
@@ -53,9 +53,9 @@ export const linkReferences: Feature = {
           yieldToMain: () => yieldToMain(ctx),
           startAt,
           signal: own.signal,
-          onChunk: (busyMs) => {
+          onChunk: (busyMs, done) => {
             const t0 = performance.now();
-            publish();
+            publish(done);
             const task = busyMs + (performance.now() - t0);
             timing.busyMs += task;
             timing.longestTaskMs = Math.max(timing.longestTaskMs, task);

@@ -7,7 +7,7 @@ import { linkSettings } from '@/lib/settings';
 import type { Feature } from '../feature';
 
 // Links arrive chunk by chunk on long pages; gather them for a moment so a page view costs one
-// lookup, not one per chunk.
+// lookup, not one per chunk. Once the page is linked to its end there is nothing to wait for.
 const GATHER_MS = 250;
 
 /**
@@ -86,7 +86,7 @@ export const referenceMetadata: Feature = {
         if (fresh.length === 0) return;
         for (const id of fresh) asked.add(id);
         void lookUp(fresh);
-      }, GATHER_MS);
+      }, references.linkingDone ? 0 : GATHER_MS);
     };
 
     references.onRetry((ids) => void lookUp(ids));
