@@ -157,6 +157,13 @@ describe('what is not a law reference', () => {
     expect(found(text).filter((f) => f.includes('#') || !/\(\d{4}:\d+\)/.test(text))).toEqual([]);
   });
 
+  it('a § with no number before it ("§ 32 i stadgarna") ends nothing: the citations after it are found', () => {
+    expect(found('Regeln fanns i § 32 i stadgarna. Numera gäller 10 kap. 2 § offentlighets- och sekretesslagen och brottsbalken.')).toEqual([
+      'sfs:2009:400#K10P2 [10 kap. 2 § offentlighets- och sekretesslagen]',
+      'sfs:1962:700 [brottsbalken]',
+    ]);
+  });
+
   it('document references are unchanged around citations', () => {
     expect(found('prop. 2017/18:105 och 3 § förvaltningslagen')).toEqual([
       'prop:2017/18:105 [prop. 2017/18:105]',

@@ -93,7 +93,8 @@ export function findLawCitations(text: string, date: string, context: LawContext
       section = text.indexOf('§', at + 1);
       if (at < consumed) continue;
       const start = sectionCitationStart(text, at);
-      if (start < consumed) continue;
+      // A § with no number before it ("§ 32 i stadgarna") starts no citation, and ends nothing.
+      if (start < consumed || start === Number.MAX_SAFE_INTEGER) continue;
       consumed = Math.max(consumed, readCitation(text, start, date, context, refs));
     } else {
       const at = stem;
