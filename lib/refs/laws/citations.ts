@@ -11,8 +11,9 @@ import { LAWS } from './table.ts';
  * brottsbalken", "26 kap. 1 § OSL", "3 § lagen (1982:80) om anställningsskydd", "5 § samma lag",
  * "7 kap. socialförsäkringsbalken", and a law's name standing alone ("ändringar i brottsbalken").
  *
- * How it stays linear. The scan stops only at `§`, at `kap.` and at the few stems every law's
- * name carries (names.ts), found with indexOf. At a `§` or `kap.` it walks back a bounded number
+ * How it stays linear. The scan stops only at `§` (found with indexOf) and at the few stems every
+ * law's name carries (names.ts), found with one regular expression (STEMS, below); a `kap.` is
+ * read from the `§` after it or the name it precedes. At a `§` it walks back a bounded number
  * of tokens to the citation's first number, then reads forward: groups of numbers ("19 och 20
  * §§", "2 kap. 1 §"), each with its stycken and punkter, joined by "och", "," or "samt", then the
  * law that closes the citation. Everything read is consumed, so no character is read by two

@@ -10,7 +10,7 @@ import { isGap, isLetterCode, lowerCode } from '../chars.ts';
  * run of spaces, non-breaking spaces and line breaks in the text; case is ignored.
  */
 
-/** Substrings every key word contains: what the scanner looks for with indexOf. */
+/** Substrings every key word contains: what the scanner looks for (one regular expression, citations.ts). */
 export const NAME_STEMS = ['lag', 'balk', 'ordning', 'formen'] as const;
 
 export function hasNameStem(word: string): boolean {
