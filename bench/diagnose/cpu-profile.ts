@@ -5,24 +5,17 @@
 //   node --import ./scripts/raw-loader.ts bench/diagnose/cpu-profile.ts [typical|dense]
 // FIRST_TASK=1 keeps only the script's first task (its evaluation); TOP=n lists n rows (45).
 import { launch } from '../../tests/e2e/support/browser.ts';
-import { URLS } from '../../tests/e2e/support/sites.ts';
+import { diagnosedUrl as url, loadLinked, warmedPage } from './pages.ts';
 
-const url = process.argv[2] === 'dense' ? URLS.long : URLS.longTypical;
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 const session = await launch();
 try {
-  let page = await session.context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForLoadState('networkidle');
-  await page.close();
-  page = await session.context.newPage();
+  const page = await warmedPage(session, url);
   const cdp = await session.context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.riksrefLinking === 'done', null, { timeout: 60_000 });
-  await page.waitForLoadState('networkidle');
+  await loadLinked(page, url);
   await page.waitForTimeout(300);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] };

@@ -3,9 +3,8 @@
 // `RIKSREF_NO_MINIFY=1 wxt build`: node --import ./scripts/raw-loader.ts bench/diagnose/invalidations.ts
 import type { CDPSession } from 'playwright-core';
 import { launch } from '../../tests/e2e/support/browser.ts';
-import { URLS } from '../../tests/e2e/support/sites.ts';
+import { diagnosedUrl as url, loadLinked, warmedPage } from './pages.ts';
 
-const url = process.argv[2] === 'dense' ? URLS.long : URLS.longTypical;
 const CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -15,18 +14,12 @@ const CATEGORIES = [
 interface Ev { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { data?: Record<string, unknown>; beginData?: Record<string, unknown> } }
 const session = await launch();
 try {
-  let page = await session.context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForLoadState('networkidle');
-  await page.close();
-  page = await session.context.newPage();
+  const page = await warmedPage(session, url);
   const cdp: CDPSession = await session.context.newCDPSession(page);
   const events: Ev[] = [];
   cdp.on('Tracing.dataCollected', (m) => events.push(...(m.value as unknown as Ev[])));
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.riksrefLinking === 'done', null, { timeout: 60_000 });
-  await page.waitForLoadState('networkidle');
+  await loadLinked(page, url);
   await page.waitForTimeout(500);
   const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
   await cdp.send('Tracing.end');

@@ -7,10 +7,9 @@
 import { createRequire } from 'node:module';
 import type { BrowserContext } from 'playwright-core';
 import { launch, launchWithoutExtension } from '../../tests/e2e/support/browser.ts';
-import { URLS } from '../../tests/e2e/support/sites.ts';
 import { startTrace, type TraceEvent } from '../trace.ts';
+import { diagnosedUrl as url } from './pages.ts';
 
-const url = process.argv.includes('dense') ? URLS.long : URLS.longTypical;
 const withMark = process.argv.includes('--mark');
 const timeline = process.argv.includes('--timeline');
 const LOADS = Number(process.env.LOADS ?? 5);
