@@ -88,3 +88,20 @@ describe('a lookup that fails after the card opened', () => {
     await page.close();
   });
 });
+
+describe('metadata that arrives while a card is open', () => {
+  test('the card shows it, and the link gets its title (the native tooltip) only once the card has closed', async () => {
+    dataApi.fault = 'late-200';
+    const page = await open(URLS.answer, SOU);
+    await page.focus(SOU);
+    await page.locator(`${CARD}[data-state="loading"]`).waitFor({ timeout: 2_000 });
+    await page.locator(`${CARD}[data-state="found"]`).waitFor({ timeout: REQUEST_TIMEOUT_MS });
+    // The link leads to the document now, but no tooltip covers the open card.
+    expect(await page.locator(SOU).getAttribute('href')).toMatch(/_H6B365$/);
+    expect(await page.locator(SOU).getAttribute('title')).toBeNull();
+    await page.keyboard.press('Escape');
+    await page.locator(CARD).waitFor({ state: 'detached', timeout: 2_000 });
+    expect(await page.locator(SOU).getAttribute('title')).toBe('SOU 2018:65: Informationsutbyte vid samverkan mot terrorism');
+    await page.close();
+  });
+});

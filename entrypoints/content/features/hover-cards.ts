@@ -345,9 +345,16 @@ export const hoverCards: Feature = {
       void show(anchor, 'touch');
     });
 
-    // New metadata for the open card (a lookup finished, a retry came back).
+    // New metadata for the open card (a lookup finished, a retry came back). The metadata gives
+    // the link its title first: kept for when the card closes, off the link while it is open.
     const unsubscribe = references.subscribe(() => {
-      if (open) renderCard();
+      if (!open) return;
+      const title = open.anchor.getAttribute('title');
+      if (title !== null) {
+        open.title = title;
+        quietly(() => open!.anchor.removeAttribute('title'));
+      }
+      renderCard();
     });
 
     return () => {

@@ -28,7 +28,7 @@ export const referenceMetadata: Feature = {
     // Links are upgraded only once the reader's choice of law site is known (one storage read,
     // usually done long before the first lookup has gathered its ids).
     let lawSite: LawTextSite | undefined;
-    void linkSettings.get().then((settings) => {
+    const settingsRead = linkSettings.get().then((settings) => {
       if (signal.aborted) return;
       lawSite ??= settings.lawSite;
       if (found.size > 0) upgradeLinks();
@@ -52,10 +52,13 @@ export const referenceMetadata: Feature = {
           console.warn('[Riksref] metadata lookup failed', error);
           results = Object.fromEntries(batch.map((id) => [id, { status: 'unavailable', reason: 'network' } as const]));
         }
+        // The links and the cards learn the answer together: the links need the reader's law site.
+        await settingsRead;
         if (signal.aborted) return;
         for (const [id, result] of Object.entries(results)) if (result.status === 'found') found.set(id, result);
-        references.setMetadata(batch.map((id) => [id, results[id] ?? { status: 'unavailable', reason: 'malformed' }]));
+        // Links first, so that whoever hears of the metadata finds them as they now are.
         upgradeLinks();
+        references.setMetadata(batch.map((id) => [id, results[id] ?? { status: 'unavailable', reason: 'malformed' }]));
       }
     };
 

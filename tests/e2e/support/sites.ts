@@ -74,7 +74,7 @@ export const riksdagenSite: Handler = (req, res) => {
  * Set it in a test and put it back afterwards (the server lives in the test's own process).
  */
 export const dataApi: {
-  fault: 'none' | 'status-500' | 'status-429' | 'html-200' | 'hang' | 'late-500';
+  fault: 'none' | 'status-500' | 'status-429' | 'html-200' | 'hang' | 'late-500' | 'late-200';
   /** Seconds, sent as Retry-After with `status-429`. */
   retryAfter: number;
 } = { fault: 'none', retryAfter: 120 };
@@ -97,6 +97,13 @@ export const riksdagenData: Handler = (req, res) => {
       case 'late-500':
         // Fails, but only after a card opened on the page has been waiting for a while.
         return void setTimeout(() => sendHtml(res, 500, '<!DOCTYPE html><title>500</title><h1>Internal Server Error</h1>'), 2_000);
+      case 'late-200':
+        // The recorded answer, after a card opened on the page has been waiting for a while.
+        return void setTimeout(() => {
+          const answer = apiAnswer(url);
+          res.writeHead(answer.status, { 'content-type': answer.contentType, 'cache-control': 'no-store' });
+          res.end(answer.body);
+        }, 2_000);
       case 'status-500':
         return sendHtml(res, 500, '<!DOCTYPE html><title>500</title><h1>Internal Server Error</h1>');
       case 'status-429':
