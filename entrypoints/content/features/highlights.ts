@@ -77,7 +77,14 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
     },
   });
   if (signal.aborted) return;
-  quietly(() => ui.mount());
+  // On the page only once there is a toolbar or popover to show: a host with its styles costs
+  // the page a restyle, and most page views never select anything.
+  let mounted = false;
+  const mountOnce = () => {
+    if (mounted) return;
+    mounted = true;
+    quietly(() => ui.mount());
+  };
 
   // --- anchoring and painting ---------------------------------------------------------------
 
@@ -252,6 +259,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
             onUndo: () => void undo(next),
             onClose: () => show({ kind: 'none' }),
           });
+    mountOnce();
     render(h('div', { class: 'rr-float' }, content), ui.uiContainer);
     const floating = ui.uiContainer.firstElementChild as HTMLElement;
     const range = next.range;
