@@ -1,4 +1,4 @@
-import { isDash, isDigit, isGap, isLetterCode, isWordCode, skipGap as skipGapUpTo, skipGapBack as skipGapBackUpTo } from '../chars.ts';
+import { isDash, isDigit, isGap, isLetterCode, isWordCode, lowerCode, skipGap as skipGapUpTo, skipGapBack as skipGapBackUpTo } from '../chars.ts';
 import { formatLawAnchor } from '../law-anchors.ts';
 import { isStatuteWord, statuteWordIn } from '../type-words.ts';
 import type { Reference } from '../types.ts';
@@ -336,6 +336,11 @@ function plainWord(text: string, start: number, end: number): string {
 const ORDINALS = new Set(['första', 'andra', 'tredje', 'fjärde', 'femte', 'sjätte', 'sjunde', 'åttonde', 'nionde', 'tionde', 'elfte', 'tolfte']);
 const PARAGRAPH_WORDS = new Set(['stycket', 'styckena', 'st', 'meningen', 'meningarna', 'punkten', 'punkterna']);
 const POINT_WORDS = new Set(['punkt', 'punkterna', 'p']);
+// The first letters of those words: the word after a section is mostly a law's name, not copied out.
+const QUALIFIER_FIRST = new Set([...ORDINALS, ...POINT_WORDS].map((word) => word.charCodeAt(0)));
+
+/** Whether a word starting with `c` may be an ordinal or a point word (a soft hyphen or a letter beyond Latin-1 may). */
+const mayBeQualifier = (c: number) => c === 173 || c > 0xff || QUALIFIER_FIRST.has(lowerCode(c));
 
 /**
  * Stycken, meningar and punkter after a section: "andra stycket", "första stycket 3", "första och
@@ -346,7 +351,7 @@ function readQualifiers(text: string, from: number): number {
   let end = from;
   for (let steps = 0; steps < 6; steps++) {
     const at = skipGap(text, end);
-    const word = lowerWordAt(text, at);
+    const word = mayBeQualifier(text.charCodeAt(at)) ? lowerWordAt(text, at) : null;
     if (word && ORDINALS.has(word.word)) {
       // "första och andra styckena": ordinals joined by separators, then the unit.
       let w = word;
