@@ -36,6 +36,9 @@ describe('stycken, meningar and punkter stay inside the section they narrow', ()
     ['8 kap. 16 § andra meningen regeringsformen', 'sfs:1974:152#K8P16 [8 kap. 16 § andra meningen regeringsformen]'],
     ['3 kap. 1 § punkt 2 OSL', 'sfs:2009:400#K3P1 [3 kap. 1 § punkt 2 OSL]'],
     ['3 kap. 1 § 4 p. OSL', 'sfs:2009:400#K3P1 [3 kap. 1 § 4 p. OSL]'],
+    // In any case (a soft hyphen before the word is space).
+    ['2 kap. 6 § Andra stycket regeringsformen', 'sfs:1974:152#K2P6 [2 kap. 6 § Andra stycket regeringsformen]'],
+    ['3 kap. 1 § \u00adPunkt 2 OSL', 'sfs:2009:400#K3P1 [3 kap. 1 § \u00adPunkt 2 OSL]'],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual([expected]);
   });

@@ -1,4 +1,4 @@
-import { isDash, isDigit, isGap, isLetterCode, isWordCode, skipGap as skipGapUpTo, skipGapBack as skipGapBackUpTo } from '../chars.ts';
+import { isDash, isDigit, isGap, isLetterCode, isWordCode, lowerCode, skipGap as skipGapUpTo, skipGapBack as skipGapBackUpTo } from '../chars.ts';
 import { formatLawAnchor } from '../law-anchors.ts';
 import { isStatuteWord, statuteWordIn } from '../type-words.ts';
 import type { Reference } from '../types.ts';
@@ -25,6 +25,8 @@ import { LAWS } from './table.ts';
 const TABLE_NAMES = new NameIndex();
 for (const name of LAWS.names()) TABLE_NAMES.add(name);
 const ABBREVIATIONS = new Set(LAWS.abbreviations());
+// Their first letters: most words closing a citation start with none of them (lower case).
+const ABBREVIATION_FIRST = new Set([...ABBREVIATIONS].map((a) => a.charCodeAt(0)));
 
 /*
  * Space inside a citation: line breaks and the indentation of a text extracted from a PDF or
@@ -334,6 +336,11 @@ function plainWord(text: string, start: number, end: number): string {
 const ORDINALS = new Set(['första', 'andra', 'tredje', 'fjärde', 'femte', 'sjätte', 'sjunde', 'åttonde', 'nionde', 'tionde', 'elfte', 'tolfte']);
 const PARAGRAPH_WORDS = new Set(['stycket', 'styckena', 'st', 'meningen', 'meningarna', 'punkten', 'punkterna']);
 const POINT_WORDS = new Set(['punkt', 'punkterna', 'p']);
+// The first letters of those words: the word after a section is mostly a law's name, not copied out.
+const QUALIFIER_FIRST = new Set([...ORDINALS, ...POINT_WORDS].map((word) => word.charCodeAt(0)));
+
+/** Whether a word starting with `c` may be an ordinal or a point word (a soft hyphen or a letter beyond Latin-1 may). */
+const mayBeQualifier = (c: number) => c === 173 || c > 0xff || QUALIFIER_FIRST.has(lowerCode(c));
 
 /**
  * Stycken, meningar and punkter after a section: "andra stycket", "första stycket 3", "första och
@@ -344,7 +351,7 @@ function readQualifiers(text: string, from: number): number {
   let end = from;
   for (let steps = 0; steps < 6; steps++) {
     const at = skipGap(text, end);
-    const word = lowerWordAt(text, at);
+    const word = mayBeQualifier(text.charCodeAt(at)) ? lowerWordAt(text, at) : null;
     if (word && ORDINALS.has(word.word)) {
       // "första och andra styckena": ordinals joined by separators, then the unit.
       let w = word;
@@ -419,19 +426,16 @@ function readCitation(text: string, start: number, date: string, context: LawCon
   const places: Place[] = [];
   let chapter: string | undefined;
   let end = start;
-  let at = start;
-  for (let groups = 0; groups < MAX_GROUPS; groups++) {
-    const group = readGroup(text, at, chapter);
-    if (!group) break;
-    places.push(...group.places);
+  // The group read ahead to decide whether the citation goes on is the next one read.
+  let group = readGroup(text, start, chapter);
+  for (let groups = 0; groups < MAX_GROUPS && group; groups++) {
+    for (const place of group.places) places.push(place);
     chapter = group.chapter;
     end = group.end;
     // Another group? "7 kap. 19 § och 20 §", "1 kap. 1 § och 2 kap. 3 §".
     const sep = separatorAt(text, skipGap(text, end));
     if (sep < 0 || isDash(text.charCodeAt(sep - 1))) break;
-    const next = skipGap(text, sep);
-    if (!readGroup(text, next, chapter)) break;
-    at = next;
+    group = readGroup(text, skipGap(text, sep), chapter);
   }
   if (places.length === 0) return start + 1;
   const law = readLaw(text, skipGap(text, end), date, context);
@@ -472,11 +476,13 @@ function readLaw(text: string, at: number, date: string, context: LawContext, al
     const what = lowerWordAt(text, skipGap(text, first.end));
     return what && SAME_LAW.has(what.word) && context.lastLaw ? { sfs: context.lastLaw, end: what.end } : null;
   }
-  // An abbreviation, in its own casing: "OSL", "BrB", "RF".
-  const token = text.slice(at, first.end);
-  if (ABBREVIATIONS.has(token)) {
-    const sfs = LAWS.resolveAbbreviation(token, date);
-    return sfs ? { sfs, end: first.end } : null;
+  // An abbreviation, in its own casing: "OSL", "BrB", "RF" (copied out only when it may be one).
+  if (ABBREVIATION_FIRST.has(text.charCodeAt(at))) {
+    const token = text.slice(at, first.end);
+    if (ABBREVIATIONS.has(token)) {
+      const sfs = LAWS.resolveAbbreviation(token, date);
+      return sfs ? { sfs, end: first.end } : null;
+    }
   }
   // A statute word and its number: "lagen (1982:80)", "personuppgiftslagen (1998:204)".
   const numbered = parenthesisedNumber(text, skipGap(text, first.end));
@@ -546,25 +552,26 @@ function readName(text: string, stem: number, stemEnd: number, consumed: number,
   const numbered = parenthesisedNumber(text, skipGap(text, end), true);
   // Most words here name nothing ("förslag", "ordning", "lagstiftningen"): ruled out where they
   // stand, before the word is copied out.
-  const statute = numbered !== null && statuteWordIn(text, start, end);
-  if (numbered ? !statute && !mayBeKey(text, start, end, context) : !mayBeNamed(text, start, end, context)) return end;
-  const word = plainWord(text, start, end);
-
   if (numbered) {
-    if (!statute && !TABLE_NAMES.withKey(word) && !context.learned.withKey(word)) return end;
+    if (!statuteWordIn(text, start, end) && !namesWithKey(TABLE_NAMES, text, start, end) && !namesWithKey(context.learned, text, start, end)) return end;
     // "18 kap. lagen (1962:381)": a chapter of the law just named.
     const chapter = chapterOfName(text, start, consumed, date, context, refs);
     if (chapter > 0) return chapter;
-    learnName(text, start, word, numbered.sfs, context);
+    learnName(text, start, plainWord(text, start, end), numbered.sfs, context);
     context.lastLaw = numbered.sfs;
     return learnAlias(text, numbered.end, numbered.sfs, context);
   }
 
+  // The names filed under the word, looked up once where it stands; none, and no genitive either,
+  // for most words here.
+  const learned = context.learned.withKeyIn(text, start, end);
+  const table = TABLE_NAMES.withKeyIn(text, start, end);
+  if (learned === undefined && table === undefined && !mayBeGenitive(text, start, end, context)) return end;
   const found =
-    nameAround(text, start, end, word, context.learned, date) ??
-    nameAround(text, start, end, word, TABLE_NAMES, date) ??
+    nameAround(text, start, end, learned === null ? context.learned.withKey(plainWord(text, start, end)) : learned, date) ??
+    nameAround(text, start, end, table === null ? TABLE_NAMES.withKey(plainWord(text, start, end)) : table, date) ??
     // The genitive: "brottsbalkens", "regeringsformens".
-    (word.endsWith('s') ? genitiveAround(text, start, end, word.slice(0, -1), context, date) : null);
+    genitiveAround(text, start, end, context, date);
   if (!found || found.start < consumed) return end;
   // "lagen om offentlig upphandling (2016:1145)": the number is the reference, the name is learned.
   const after = parenthesisedNumber(text, skipGap(text, found.end));
@@ -585,9 +592,8 @@ function mayBeKey(text: string, start: number, end: number, context: LawContext)
   return TABLE_NAMES.mayHaveKeyIn(text, start, end) || context.learned.mayHaveKeyIn(text, start, end);
 }
 
-/** mayBeKey for the word itself, or for it without a genitive "s" ("brottsbalkens"). */
-function mayBeNamed(text: string, start: number, end: number, context: LawContext): boolean {
-  if (mayBeKey(text, start, end, context)) return true;
+/** mayBeKey for the word without a genitive "s" ("brottsbalkens"). */
+function mayBeGenitive(text: string, start: number, end: number, context: LawContext): boolean {
   let last = end - 1;
   while (last > start && text.charCodeAt(last) === 173) last--;
   const c = text.charCodeAt(last);
@@ -611,16 +617,24 @@ function chapterOfName(text: string, nameStart: number, consumed: number, date: 
   return refs.length > before ? end : -1;
 }
 
+/**
+ * The names of `index` whose key word is the word `text[start, end)` (as plainWord gives it): looked
+ * up where it stands, the word copied out only when a letter beyond Latin-1 asks for toLowerCase.
+ */
+function namesWithKey(index: NameIndex, text: string, start: number, end: number): readonly IndexedName[] | undefined {
+  const names = index.withKeyIn(text, start, end);
+  return names === null ? index.withKey(plainWord(text, start, end)) : names;
+}
+
 function nameAround(
   text: string,
   start: number,
   end: number,
-  key: string,
-  index: NameIndex,
+  names: readonly IndexedName[] | undefined,
   date: string,
   genitive = false,
 ): { sfs: string; start: number; end: number } | null {
-  for (const entry of index.withKey(key) ?? []) {
+  for (const entry of names ?? []) {
     if (genitive && entry.keyEnd !== entry.name.length) continue;
     const found = alignName(text, start, end - (genitive ? 1 : 0), entry, genitive);
     if (!found) continue;
@@ -630,15 +644,25 @@ function nameAround(
   return null;
 }
 
-function genitiveAround(text: string, start: number, end: number, key: string, context: LawContext, date: string) {
-  return nameAround(text, start, end, key, context.learned, date, true) ?? nameAround(text, start, end, key, TABLE_NAMES, date, true);
+/** The word at [start, end) as a genitive ("brottsbalkens"): its key word is the word without the "s". */
+function genitiveAround(text: string, start: number, end: number, context: LawContext, date: string) {
+  let last = end - 1;
+  while (last > start && text.charCodeAt(last) === 173) last--;
+  const s = text.charCodeAt(last);
+  // Only "s" and "S" lower-case to "s"; the key word is the word up to that letter.
+  if (last < start || (s !== 115 && s !== 83)) return null;
+  const withKey = (index: NameIndex) => {
+    const names = index.withKeyIn(text, start, last);
+    return names === null ? index.withKey(plainWord(text, start, end).slice(0, -1)) : names;
+  };
+  return nameAround(text, start, end, withKey(context.learned), date, true) ?? nameAround(text, start, end, withKey(TABLE_NAMES), date, true);
 }
 
 /** The whole name around its key word at [start, end), or null. */
 function alignName(text: string, start: number, end: number, entry: IndexedName, genitive: boolean): { start: number; end: number } | null {
-  const from = entry.keyStart === 0 ? start : matchBackward(text, start, entry.name.slice(0, entry.keyStart));
+  const from = entry.keyStart === 0 ? start : matchBackward(text, start, entry.beforeKey);
   if (from < 0 || !startsWord(text, from)) return null;
-  const to = entry.keyEnd === entry.name.length ? end : matchForward(text, end, entry.name.slice(entry.keyEnd));
+  const to = entry.keyEnd === entry.name.length ? end : matchForward(text, end, entry.afterKey);
   if (to < 0 || (!genitive && !endsWord(text, to))) return null;
   return { start: from, end: to };
 }

@@ -24,6 +24,9 @@ export interface IndexedName {
   /** Where the key word starts and ends in `name`. */
   keyStart: number;
   keyEnd: number;
+  /** The name before and after its key word (`offentlighets- och `, ``): kept, so no match copies them out. */
+  beforeKey: string;
+  afterKey: string;
   /** The SFS number when the name is tied to one (names a text taught us); table names resolve by date. */
   sfs?: string;
 }
@@ -32,8 +35,9 @@ export interface IndexedName {
 export class NameIndex {
   private readonly byKey = new Map<string, IndexedName[]>();
   private readonly byFirst = new Map<string, IndexedName[]>();
-  // The key words again, to rule a word out where it stands without copying it (mayHaveKeyIn).
-  private readonly keys = new BackwardWords<true>();
+  // The key words again, each with itself, to look a word up where it stands without copying it
+  // out (mayHaveKeyIn, withKeyIn): the stored string's hash is computed once.
+  private readonly keys = new BackwardWords<string>();
 
   add(name: string, sfs?: string): void {
     const words = name.split(' ');
@@ -49,10 +53,11 @@ export class NameIndex {
       offset -= 1;
     }
     if (keyStart < 0) return; // A name without a stem could never be found: the table test says so.
-    const entry: IndexedName = { name, keyStart, keyEnd };
+    const entry: IndexedName = { name, keyStart, keyEnd, beforeKey: name.slice(0, keyStart), afterKey: name.slice(keyEnd) };
     if (sfs) entry.sfs = sfs;
-    insert(this.byKey, name.slice(keyStart, keyEnd), entry);
-    this.keys.addWord(name.slice(keyStart, keyEnd), true);
+    const key = name.slice(keyStart, keyEnd);
+    insert(this.byKey, key, entry);
+    this.keys.addWord(key, key);
     insert(this.byFirst, words[0]!, entry);
   }
 
@@ -69,13 +74,22 @@ export class NameIndex {
     return !this.keys.match(text, start, end, keyMatch) || keyMatch.word !== undefined;
   }
 
+  /**
+   * withKey of the word `text[start, end)` read where it stands (any case, soft hyphens left
+   * out), or null when a letter beyond Latin-1 leaves it to withKey of the copied word.
+   */
+  withKeyIn(text: string, start: number, end: number): readonly IndexedName[] | undefined | null {
+    if (!this.keys.match(text, start, end, keyMatch)) return null;
+    return keyMatch.word === undefined ? undefined : this.byKey.get(keyMatch.word);
+  }
+
   /** Names whose first word is `word` (lower case; `offentlighets-` for `offentlighets- och …`). */
   startingWith(word: string): readonly IndexedName[] | undefined {
     return this.byFirst.get(word);
   }
 }
 
-const keyMatch = emptyMatch<true>();
+const keyMatch = emptyMatch<string>();
 
 /** Files an entry; a name filed again (a text that gives a name a new number) replaces the old. */
 function insert(map: Map<string, IndexedName[]>, key: string, entry: IndexedName) {
