@@ -1,5 +1,6 @@
 import { fallbackUrl, findReferences, LawContext, type FindOptions, type Reference, type ReferenceKind } from '../refs/index.ts';
 import { segments, type Segment } from './segments.ts';
+import { isWhiteSpace } from './white-space.ts';
 import { TextWrapper } from './wrap-text.ts';
 
 /*
@@ -224,21 +225,22 @@ interface Piece {
 
 /**
  * The parts of each text node that a reference covers, trimmed of white space at node edges
- * (so `<i>prop.</i> 2017/18:1` links "prop." and "2017/18:1", not the space between).
+ * (so `<i>prop.</i> 2017/18:1` links "prop." and "2017/18:1", not the space between). Read from
+ * the segment's own text and positions: asking a text node for its data is a call into the DOM.
  */
 function piecesOf(segment: Segment, ref: Reference): Piece[] {
   const pieces: Piece[] = [];
+  const text = segment.text;
   for (let i = 0; i < segment.nodes.length; i++) {
-    const node = segment.nodes[i]!;
     const nodeStart = segment.starts[i]!;
-    const nodeEnd = nodeStart + node.data.length;
+    const nodeEnd = segment.ends[i]!;
     if (nodeEnd <= ref.start) continue;
     if (nodeStart >= ref.end) break;
-    let start = Math.max(ref.start, nodeStart) - nodeStart;
-    let end = Math.min(ref.end, nodeEnd) - nodeStart;
-    while (start < end && /\s/.test(node.data[start]!)) start++;
-    while (end > start && /\s/.test(node.data[end - 1]!)) end--;
-    if (end > start) pieces.push({ node, start, end });
+    let start = Math.max(ref.start, nodeStart);
+    let end = Math.min(ref.end, nodeEnd);
+    while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+    if (end > start) pieces.push({ node: segment.nodes[i]!, start: start - nodeStart, end: end - nodeStart });
   }
   return pieces;
 }

@@ -11,6 +11,8 @@ export interface Segment {
   nodes: Text[];
   /** Where each node's text starts in `text`. */
   starts: number[];
+  /** Where each node's text ends in `text`, as read (linking splits the nodes afterwards). */
+  ends: number[];
 }
 
 // Elements whose text is never ours to read or touch, by name and attribute: on a long document
@@ -118,7 +120,7 @@ export function* segments(root: Element, options: { from?: Node; until?: Node } 
       if (block !== currentBlock) {
         const done = finished();
         if (done) yield done;
-        current = { text: '', nodes: [], starts: [] };
+        current = { text: '', nodes: [], starts: [], ends: [] };
         currentBlock = block;
         currentSeparate = false;
       }
@@ -129,6 +131,7 @@ export function* segments(root: Element, options: { from?: Node; until?: Node } 
       current!.starts.push(current!.text.length);
       current!.nodes.push(text);
       current!.text += text.data;
+      current!.ends.push(current!.text.length);
     }
     node = nextAfter(node, root);
   }
