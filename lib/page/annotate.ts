@@ -149,9 +149,11 @@ export class Annotator {
     const refs = kinds ? found.filter((r) => kinds.has(r.kind)) : found;
     if (refs.length === 0) return 0;
     let count = 0;
+    // A block's references mostly sit in one or two text nodes: ask the DOM once per parent.
+    const linkAbove = new Map<Element, HTMLAnchorElement | null>();
     // Last first: splitting a node leaves the offsets of everything before the split valid.
     for (let i = refs.length - 1; i >= 0; i--) {
-      if (this.link(segment, refs[i]!)) count++;
+      if (this.link(segment, refs[i]!, linkAbove)) count++;
     }
     return count;
   }
@@ -171,12 +173,19 @@ export class Annotator {
     return model;
   }
 
-  private link(segment: Segment, ref: Reference): boolean {
+  /**
+   * `linkAbove` remembers, per parent element, the link it lies in (a block's own cache: what we
+   * link inside the block adds links only around text it has already read).
+   */
+  private link(segment: Segment, ref: Reference, linkAbove: Map<Element, HTMLAnchorElement | null>): boolean {
     const pieces = piecesOf(segment, ref);
     if (pieces.length === 0) return false;
     const existing: HTMLAnchorElement[] = [];
     for (const piece of pieces) {
-      const a = piece.node.parentElement?.closest('a');
+      const parent = piece.node.parentElement;
+      if (!parent) continue;
+      let a = linkAbove.get(parent);
+      if (a === undefined) linkAbove.set(parent, (a = parent.closest('a')));
       if (!a) continue;
       // Already linked by us (a second run): nothing to do.
       if (a.hasAttribute(ATTR_REF)) return false;
