@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectPageInSteps, isInline, type DetectedPage } from '@/lib/page';
 import type { Feature, FeatureScope } from './feature';
 import { PageReferences } from './page-references';
+import { Timer } from './timer';
 import { yieldToMain } from './yield-to-main';
 
 // Page changes arrive in bursts (a framework re-rendering, content loaded in pieces): wait for a
@@ -29,7 +30,6 @@ export function runPage(ctx: ContentScriptContext, features: Feature[]): void {
   /** Counts starts and stops: a detection still pausing when another begins gives way to it. */
   let generation = 0;
   let pending = new Set<Node>();
-  let settleTimer: number | undefined;
 
   const observer = new MutationObserver((records) => collect(records));
   const collect = (records: MutationRecord[]) => {
@@ -40,10 +40,8 @@ export function runPage(ctx: ContentScriptContext, features: Feature[]): void {
     }
     if (records.length > 0) schedule();
   };
-  const schedule = () => {
-    if (settleTimer !== undefined) clearTimeout(settleTimer);
-    settleTimer = ctx.setTimeout(settle, SETTLE_MS);
-  };
+  const settleTimer = new Timer(ctx.signal, () => settle());
+  const schedule = () => settleTimer.start(SETTLE_MS);
 
   /**
    * Our own writes: deliver what the page did before them, and stop watching while we write.
@@ -147,7 +145,6 @@ export function runPage(ctx: ContentScriptContext, features: Feature[]): void {
   };
 
   const settle = () => {
-    settleTimer = undefined;
     collect(observer.takeRecords());
     const changed = pending;
     pending = new Set();

@@ -106,6 +106,18 @@ describe('linking references in Chromium with the built extension', () => {
     const ids = (await linksOn(page)).map((l) => l.id);
     expect(ids).toEqual(expect.arrayContaining(['sou:2019:49', 'dir:2017:127']));
     expect(ids).not.toContain('sou:2018:65');
+    // The old document's features are gone with it, their listeners too: one of ours on the
+    // document for selections, as on a page loaded afresh.
+    const cdp = await session.context.newCDPSession(page);
+    const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    // The content script's isolated world: its listeners are listed only from there.
+    const ours = worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.startsWith('chrome-extension://'));
+    expect(ours).toBeDefined();
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document', contextId: ours!.id });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    expect(listeners.filter((l) => l.type === 'selectionchange')).toHaveLength(1);
     await page.close();
   });
 

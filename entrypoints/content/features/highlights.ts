@@ -12,6 +12,7 @@ import { anchorAll, anchorSelectors, describeRange, TextIndex, type Selectors, t
 import { HighlightPainter } from '@/lib/page/highlight-paint';
 import { selectionInRegion } from '@/lib/page/selection';
 import type { Feature, FeatureScope } from '../feature';
+import { Timer } from '../timer';
 import { createShadowUi } from '../shadow-ui';
 import { errorMessage } from '@/lib/error-message';
 import { t } from '@/lib/i18n';
@@ -90,6 +91,9 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
 
   /** Bumped by every pass: a later whole-text search of an older pass stops. */
   let generation = 0;
+  /** The fuzzy search's next step, one highlight per task (see reanchor). */
+  let searchStep = () => {};
+  const searchTimer = new Timer(signal, () => searchStep());
 
   /**
    * Anchors every saved highlight against the region's text as it is now, and paints. Two
@@ -137,8 +141,9 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
         found.set(highlight.id, anchor);
         repaint();
       }
-      ctx.setTimeout(searchNext, 0);
+      searchTimer.start(0);
     };
+    searchStep = searchNext;
     const finish = () => {
       quietly(() => {
         document.documentElement.dataset.riksrefHighlights = String(ranges.size);
@@ -171,14 +176,8 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
     painter.paint(saved.filter((s) => ranges.has(s.id)).map((s) => ({ id: s.id, color: s.color, range: ranges.get(s.id)! })));
   }
 
-  let reanchorTimer: number | undefined;
-  const reanchorSoon = () => {
-    if (reanchorTimer !== undefined) clearTimeout(reanchorTimer);
-    reanchorTimer = ctx.setTimeout(() => {
-      reanchorTimer = undefined;
-      reanchor();
-    }, REANCHOR_AFTER_MS);
-  };
+  const reanchorTimer = new Timer(signal, () => reanchor());
+  const reanchorSoon = () => reanchorTimer.start(REANCHOR_AFTER_MS);
 
   async function load() {
     try {
@@ -218,14 +217,8 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
     }
   }
 
-  let refreshTimer: number | undefined;
-  const refreshSoon = () => {
-    if (refreshTimer !== undefined) clearTimeout(refreshTimer);
-    refreshTimer = ctx.setTimeout(() => {
-      refreshTimer = undefined;
-      void refresh();
-    }, REFRESH_AFTER_MS);
-  };
+  const refreshTimer = new Timer(signal, () => void refresh());
+  const refreshSoon = () => refreshTimer.start(REFRESH_AFTER_MS);
 
   // --- the panel (toolbar or popover) -------------------------------------------------------
 
@@ -383,28 +376,28 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
 
   // After the mouse or keyboard finishes a selection (the selection is final only after the event).
   let mouseDown = false;
-  ctx.addEventListener(document, 'mouseup', () => {
+  // Listeners and timers end with this page's features (the site may navigate without a reload),
+  // not only with the extension.
+  const on = (target: EventTarget, type: string, handler: (event: Event) => void) => target.addEventListener(type, handler, { signal });
+  const toolbarTimer = new Timer(signal, () => offerToolbar());
+  on(document, 'mouseup', () => {
     mouseDown = false;
-    ctx.setTimeout(offerToolbar, 0);
+    toolbarTimer.start(0);
   });
   // Any other way of selecting (Shift+arrows, caret browsing, select-all, assistive technology):
   // once the selection rests. Not while the mouse is still dragging (mouseup offers then), and not
   // while focus is in our panel (typing a note moves the selection into its text field).
-  let selectionTimer: number | undefined;
-  ctx.addEventListener(document, 'selectionchange', () => {
-    if (selectionTimer !== undefined) clearTimeout(selectionTimer);
-    selectionTimer = ctx.setTimeout(() => {
-      selectionTimer = undefined;
-      if (!mouseDown && document.activeElement !== ui.shadowHost) offerToolbar();
-    }, SELECTION_SETTLES_MS);
+  const selectionTimer = new Timer(signal, () => {
+    if (!mouseDown && document.activeElement !== ui.shadowHost) offerToolbar();
   });
-  ctx.addEventListener(document, 'keyup', (event) => {
-    if ((event as KeyboardEvent).shiftKey || (event as KeyboardEvent).key === 'Shift') ctx.setTimeout(offerToolbar, 0);
+  on(document, 'selectionchange', () => selectionTimer.start(SELECTION_SETTLES_MS));
+  on(document, 'keyup', (event) => {
+    if ((event as KeyboardEvent).shiftKey || (event as KeyboardEvent).key === 'Shift') toolbarTimer.start(0);
   });
-  ctx.addEventListener(document, 'keydown', (event) => {
+  on(document, 'keydown', (event) => {
     if ((event as KeyboardEvent).key === 'Escape' && panel.kind !== 'none') show({ kind: 'none' });
   });
-  ctx.addEventListener(document, 'mousedown', (event) => {
+  on(document, 'mousedown', (event) => {
     if (!(event.composedPath() as Node[]).includes(ui.shadowHost)) mouseDown = true;
     // A press anywhere else closes the panel (a click inside it never reaches the page as ours),
     // unless it holds a highlight that could not be saved: that waits for the reader's own choice.
@@ -413,7 +406,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
   });
 
   // A click in a highlighted passage opens its popover; links inside it keep working as links.
-  ctx.addEventListener(page.region, 'click', (event) => {
+  on(page.region, 'click', (event) => {
     const click = event as MouseEvent;
     if (click.defaultPrevented || click.button !== 0 || (click.target as Element | null)?.closest?.('a[href]')) return;
     if (!document.getSelection()?.isCollapsed) return;
@@ -523,7 +516,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
     unlisten();
     browser.runtime.onMessage.removeListener(onMessage);
     stopFloating?.();
-    for (const timer of [reanchorTimer, refreshTimer, selectionTimer]) if (timer !== undefined) clearTimeout(timer);
+    for (const timer of [reanchorTimer, refreshTimer, selectionTimer, toolbarTimer, searchTimer]) timer.cancel();
     painter.dispose();
     ui.remove();
     delete document.documentElement.dataset.riksrefHighlights;

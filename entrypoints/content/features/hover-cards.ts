@@ -9,6 +9,7 @@ import type { LawTextSite } from '@/lib/refs/labels';
 import { linkSettings } from '@/lib/settings';
 import { cardExtras } from '../card-extras';
 import type { Feature } from '../feature';
+import { Timer } from '../timer';
 import { createShadowUi, type ShadowUi } from '../shadow-ui';
 
 /*
@@ -64,8 +65,12 @@ export const hoverCards: Feature = {
     let floating: HTMLElement | null = null;
     let description: HTMLElement | null = null;
     let open: OpenCard | null = null;
-    let openTimer: number | undefined;
-    let closeTimer: number | undefined;
+    /** The reference the pointer rests on, whose card opens when openTimer fires. */
+    let intended: HTMLAnchorElement | null = null;
+    const openTimer = new Timer(signal, () => {
+      if (intended) void show(intended, 'pointer');
+    });
+    const closeTimer = new Timer(signal, () => close());
     /** The anchor we are focusing ourselves (Escape, Shift+Tab): its focus must not reopen the card. */
     let quietFocus: HTMLAnchorElement | null = null;
     let lastPointerType = '';
@@ -83,18 +88,9 @@ export const hoverCards: Feature = {
       renderCard();
     });
 
-    const cancelOpen = () => {
-      if (openTimer !== undefined) clearTimeout(openTimer);
-      openTimer = undefined;
-    };
-    const cancelClose = () => {
-      if (closeTimer !== undefined) clearTimeout(closeTimer);
-      closeTimer = undefined;
-    };
-    const scheduleClose = () => {
-      cancelClose();
-      closeTimer = ctx.setTimeout(() => close(), CLOSE_GRACE_MS);
-    };
+    const cancelOpen = () => openTimer.cancel();
+    const cancelClose = () => closeTimer.cancel();
+    const scheduleClose = () => closeTimer.start(CLOSE_GRACE_MS);
 
     const referenceIn = (target: EventTarget | null): HTMLAnchorElement | null => {
       const el = target instanceof Element ? target.closest<HTMLAnchorElement>(REFERENCE) : null;
@@ -302,8 +298,8 @@ export const hoverCards: Feature = {
         if (open.anchor !== anchor && open.by === 'pointer') void show(anchor, 'pointer');
         return;
       }
-      cancelOpen();
-      openTimer = ctx.setTimeout(() => void show(anchor, 'pointer'), HOVER_INTENT_MS);
+      intended = anchor;
+      openTimer.start(HOVER_INTENT_MS);
     });
     on<PointerEvent>(region, 'pointerout', (event) => {
       const anchor = referenceIn(event.target);

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, type PageEvent, type PageReference } from '@/lib/mess
 import type { LinkedReference } from '@/lib/page';
 import { referenceLabel } from '@/lib/refs/labels';
 import type { Feature } from '../feature';
+import { Timer } from '../timer';
 import type { MetadataState } from '../page-references';
 
 /** Marks the anchors being shown; links.css animates them. */
@@ -20,14 +21,12 @@ const NOTIFY_MS = 300;
 export const pageReferenceList: Feature = {
   name: 'page-reference-list',
   runsOn: () => true,
-  start({ ctx, signal, quietly, references }) {
-    let notifyTimer: number | undefined;
-    let flashTimer: number | undefined;
+  start({ signal, quietly, references }) {
     let flashed: HTMLAnchorElement[] = [];
+    const flashTimer = new Timer(signal, () => unflash());
 
     const unflash = () => {
-      if (flashTimer !== undefined) clearTimeout(flashTimer);
-      flashTimer = undefined;
+      flashTimer.cancel();
       const done = flashed;
       flashed = [];
       quietly(() => done.forEach((a) => a.removeAttribute(ATTR_FLASH)));
@@ -43,7 +42,7 @@ export const pageReferenceList: Feature = {
       pieces[0]?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
       quietly(() => pieces.forEach((a) => a.setAttribute(ATTR_FLASH, '')));
       flashed = pieces;
-      flashTimer = ctx.setTimeout(unflash, FLASH_MS);
+      flashTimer.start(FLASH_MS);
       return { occurrence: index, count: found.length };
     };
 
@@ -55,16 +54,12 @@ export const pageReferenceList: Feature = {
       }),
     );
 
-    const notify = () => {
-      if (notifyTimer !== undefined) clearTimeout(notifyTimer);
-      notifyTimer = ctx.setTimeout(() => {
-        notifyTimer = undefined;
-        if (signal.aborted) return;
-        const event: PageEvent = { riksrefEvent: PROTOCOL_VERSION, name: 'pageReferencesChanged' };
-        // Nobody listening (no panel open) is the usual case, not an error.
-        browser.runtime.sendMessage(event).catch(() => {});
-      }, NOTIFY_MS);
-    };
+    const notifyTimer = new Timer(signal, () => {
+      const event: PageEvent = { riksrefEvent: PROTOCOL_VERSION, name: 'pageReferencesChanged' };
+      // Nobody listening (no panel open) is the usual case, not an error.
+      browser.runtime.sendMessage(event).catch(() => {});
+    });
+    const notify = () => notifyTimer.start(NOTIFY_MS);
     const unsubscribe = references.subscribe(notify);
     // A new page (also one the site loaded without a reload): the panel should ask again.
     notify();
@@ -72,7 +67,7 @@ export const pageReferenceList: Feature = {
     return () => {
       unsubscribe();
       unlisten();
-      if (notifyTimer !== undefined) clearTimeout(notifyTimer);
+      notifyTimer.cancel();
       unflash();
     };
   },

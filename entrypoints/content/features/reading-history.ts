@@ -1,5 +1,6 @@
 import { send } from '@/lib/messages/send';
 import type { Feature } from '../feature';
+import { Timer } from '../timer';
 
 /** Linking arrives in chunks and late text: tell the background once it has been quiet this long. */
 const SETTLE_MS = 1500;
@@ -13,8 +14,7 @@ const SETTLE_MS = 1500;
 export const readingHistory: Feature = {
   name: 'reading-history',
   runsOn: () => true,
-  start({ page, ctx, references }) {
-    let timer: number | undefined;
+  start({ page, signal, references }) {
     let told = '';
     const tell = () => {
       const refs = references.ids();
@@ -28,13 +28,11 @@ export const readingHistory: Feature = {
         // A background that cannot be reached keeps nothing this time; the page is not bothered.
         .catch(() => {});
     };
-    const unsubscribe = references.subscribe(() => {
-      clearTimeout(timer);
-      timer = ctx.setTimeout(tell, SETTLE_MS);
-    });
+    const timer = new Timer(signal, tell);
+    const unsubscribe = references.subscribe(() => timer.start(SETTLE_MS));
     return () => {
       unsubscribe();
-      clearTimeout(timer);
+      timer.cancel();
     };
   },
 };

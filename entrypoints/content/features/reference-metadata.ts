@@ -5,6 +5,7 @@ import type { LawTextSite } from '@/lib/refs/labels';
 import { lawHref } from '@/lib/refs/law-links';
 import { linkSettings } from '@/lib/settings';
 import type { Feature } from '../feature';
+import { Timer } from '../timer';
 
 // Links arrive chunk by chunk on long pages; gather them for a moment so a page view costs one
 // lookup, not one per chunk. Once the page is linked to its end there is nothing to wait for.
@@ -20,11 +21,10 @@ const GATHER_MS = 250;
 export const referenceMetadata: Feature = {
   name: 'reference-metadata',
   runsOn: () => true,
-  start({ ctx, signal, quietly, references }) {
+  start({ signal, quietly, references }) {
     const asked = new Set<string>();
     const found = new Map<string, LookupResult>();
     let upgraded = new WeakSet<Element>();
-    let timer: number | undefined;
     // Links are upgraded only once the reader's choice of law site is known (one storage read,
     // usually done long before the first lookup has gathered its ids).
     let lawSite: LawTextSite | undefined;
@@ -81,16 +81,13 @@ export const referenceMetadata: Feature = {
       });
     };
 
-    const gather = () => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = ctx.setTimeout(() => {
-        timer = undefined;
-        const fresh = references.ids().filter((id) => !asked.has(id));
-        if (fresh.length === 0) return;
-        for (const id of fresh) asked.add(id);
-        void lookUp(fresh);
-      }, references.linkingDone ? 0 : GATHER_MS);
-    };
+    const lookUpTimer = new Timer(signal, () => {
+      const fresh = references.ids().filter((id) => !asked.has(id));
+      if (fresh.length === 0) return;
+      for (const id of fresh) asked.add(id);
+      void lookUp(fresh);
+    });
+    const gather = () => lookUpTimer.start(references.linkingDone ? 0 : GATHER_MS);
 
     references.onRetry((ids) => void lookUp(ids));
     const unsubscribe = references.subscribe(gather);
