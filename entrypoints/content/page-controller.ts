@@ -103,7 +103,7 @@ export function runPage(ctx: ContentScriptContext, features: Feature[]): void {
       timing.busyMs += took;
       timing.longestTaskMs = Math.max(timing.longestTaskMs, took);
       if (!step.done) {
-        void yieldToMain(ctx).then(slice);
+        void yieldToMain().then(slice);
         return;
       }
       if (!step.value) return;

@@ -50,7 +50,7 @@ export const linkReferences: Feature = {
       });
       void annotator
         .annotateInChunks({
-          yieldToMain: () => yieldToMain(ctx),
+          yieldToMain,
           startAt,
           signal: own.signal,
           onChunk: (busyMs, done) => {
