@@ -1,8 +1,8 @@
 import { isDash, isDigit, isGap, isLetterCode, isWordCode, lowerCode, skipGap as skipGapUpTo, skipGapBack as skipGapBackUpTo } from '../chars.ts';
-import { formatLawAnchor } from '../law-anchors.ts';
 import { isStatuteWord, statuteWordIn } from '../type-words.ts';
 import type { Reference } from '../types.ts';
 import type { LawContext } from './context.ts';
+import { lawPlaceId, NO_NUMBER, placeNumber, wholeLawId, type PlaceNumber } from './law-ids.ts';
 import { endsWord, matchBackward, matchForward, NAME_STEMS, NameIndex, startsWord, type IndexedName } from './names.ts';
 import { LAWS } from './table.ts';
 
@@ -50,15 +50,16 @@ const MAX_WORD = 40;
 interface Place {
   start: number;
   end: number;
-  chapter: string | undefined;
-  section: string | undefined;
+  /** NO_NUMBER when absent. */
+  chapter: PlaceNumber;
+  section: PlaceNumber;
 }
 
 interface NumberToken {
   start: number;
   end: number;
-  /** `9c`: digits without leading zeros, then the letter if any. */
-  value: string;
+  /** `9c`: digits without leading zeros, then the letter if any (law-ids.ts): the id's string is made only when the id is new. */
+  value: PlaceNumber;
 }
 
 /**
@@ -137,20 +138,20 @@ function readNumber(text: string, at: number): NumberToken | null {
     if (isWordCode(before) || before === 47 /* / */ || before === 58 /* : */ || before === 46 /* . */ || before === 0xa7) return null;
   }
   let end = at;
-  while (end < text.length && end - at < 3 && isDigit(text.charCodeAt(end))) end++;
+  let digits = 0;
+  while (end < text.length && end - at < 3 && isDigit(text.charCodeAt(end))) digits = digits * 10 + text.charCodeAt(end++) - 48;
   if (end === at || text.charCodeAt(at) === 48 /* 0 */) return null;
   const after = text.charCodeAt(end);
   if (isDigit(after) || after === 58 || after === 47) return null;
-  const digits = text.slice(at, end);
   // The letter: right after the digits or after one space.
   let l = end;
   if (text.charCodeAt(l) === 32 || text.charCodeAt(l) === 160) l++;
   const letter = text.charCodeAt(l);
   if (letter >= 97 && letter <= 122 && !isLetterCode(text.charCodeAt(l + 1)) && letterBelongs(text, l + 1)) {
-    return { start: at, end: l + 1, value: digits + String.fromCharCode(letter) };
+    return { start: at, end: l + 1, value: placeNumber(digits, letter) };
   }
   if (isLetterCode(after)) return null;
-  return { start: at, end, value: digits };
+  return { start: at, end, value: placeNumber(digits) };
 }
 
 function letterBelongs(text: string, after: number): boolean {
@@ -163,11 +164,12 @@ function letterBelongs(text: string, after: number): boolean {
 /** A plain number (a stycke or punkt): one to three digits. */
 function readPlainNumber(text: string, at: number): NumberToken | null {
   let end = at;
-  while (end < text.length && end - at < 3 && isDigit(text.charCodeAt(end))) end++;
+  let digits = 0;
+  while (end < text.length && end - at < 3 && isDigit(text.charCodeAt(end))) digits = digits * 10 + text.charCodeAt(end++) - 48;
   if (end === at || text.charCodeAt(at) === 48) return null;
   const after = text.charCodeAt(end);
   if (isWordCode(after) || after === 58 || after === 47 || (after === 44 && isDigit(text.charCodeAt(end + 1)))) return null;
-  return { start: at, end, value: text.slice(at, end) };
+  return { start: at, end, value: placeNumber(digits) };
 }
 
 /** Where the number token ending at `end` starts (`19`, `9 c`), or -1. */
@@ -278,7 +280,7 @@ function chapterCitationStart(text: string, kap: number): number {
 
 interface Group {
   places: Place[];
-  chapter: string | undefined;
+  chapter: PlaceNumber;
   end: number;
 }
 
@@ -287,7 +289,7 @@ interface Group {
  * with the stycken and punkter after its `§`. `chapter` is the chapter carried from the group
  * before ("7 kap. 19 § och 20 §").
  */
-function readGroup(text: string, at: number, chapter: string | undefined): Group | null {
+function readGroup(text: string, at: number, chapter: PlaceNumber): Group | null {
   const list = readNumberList(text, at);
   if (!list) return null;
   const kap = kapEnd(text, skipGap(text, list.end));
@@ -303,14 +305,14 @@ function readGroup(text: string, at: number, chapter: string | undefined): Group
       start: n.start,
       end: i === all.length - 1 ? kap : n.end,
       chapter: n.value,
-      section: undefined,
+      section: NO_NUMBER,
     }));
-    return { places, chapter: undefined, end: kap };
+    return { places, chapter: NO_NUMBER, end: kap };
   }
   return sectionGroup(text, list, chapter, list.numbers[0]!.start);
 }
 
-function sectionGroup(text: string, list: NumberList, chapter: string | undefined, start: number): Group | null {
+function sectionGroup(text: string, list: NumberList, chapter: PlaceNumber, start: number): Group | null {
   const mark = skipGap(text, list.end);
   if (text.charCodeAt(mark) !== 0xa7) return null;
   let markEnd = mark + 1;
@@ -424,7 +426,7 @@ function lowerWordAt(text: string, at: number, max = 14): { word: string; start:
 /** The groups of a citation from `start`, then the law that closes it. Returns where reading ended. */
 function readCitation(text: string, start: number, date: string, context: LawContext, refs: Reference[]): number {
   const places: Place[] = [];
-  let chapter: string | undefined;
+  let chapter = NO_NUMBER;
   let end = start;
   // The group read ahead to decide whether the citation goes on is the next one read.
   let group = readGroup(text, start, chapter);
@@ -442,10 +444,7 @@ function readCitation(text: string, start: number, date: string, context: LawCon
   if (!law) return end;
   context.lastLaw = law.sfs;
   places[places.length - 1]!.end = law.end;
-  for (const place of places) {
-    const anchor = formatLawAnchor({ chapter: place.chapter, section: place.section });
-    refs.push({ kind: 'sfs', id: `sfs:${law.sfs}#${anchor}`, start: place.start, end: place.end });
-  }
+  for (const place of places) refs.push({ kind: 'sfs', id: lawPlaceId(law.sfs, place.chapter, place.section), start: place.start, end: place.end });
   return law.through ?? law.end;
 }
 
@@ -582,7 +581,7 @@ function readName(text: string, stem: number, stemEnd: number, consumed: number,
   // "7 kap. socialförsäkringsbalken": a chapter of the law.
   const chapter = chapterOfName(text, found.start, consumed, date, context, refs);
   if (chapter > 0) return chapter;
-  refs.push({ kind: 'sfs', id: `sfs:${found.sfs}`, start: found.start, end: found.end });
+  refs.push({ kind: 'sfs', id: wholeLawId(found.sfs), start: found.start, end: found.end });
   context.lastLaw = found.sfs;
   return found.end;
 }
