@@ -46,14 +46,30 @@ const MAX_ALIAS_DISTANCE = 160;
 const MAX_WORD = 40;
 
 
-/** One cited place, before the law that closes the citation is known. */
-interface Place {
-  start: number;
-  end: number;
+/**
+ * The places cited by the citation being read, before the law that closes it is known: in
+ * parallel arrays, kept from one citation to the next (an object per place and per group was
+ * most of what the law pass left to the garbage collector). One citation is read at a time.
+ */
+class Places {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
   /** NO_NUMBER when absent. */
-  chapter: PlaceNumber;
-  section: PlaceNumber;
+  readonly chapters: PlaceNumber[] = [];
+  readonly sections: PlaceNumber[] = [];
+  count = 0;
+  /** The chapter the group read last carries to the next ("7 kap. 19 § och 20 §"). */
+  chapter: PlaceNumber = NO_NUMBER;
+
+  add(start: number, end: number, chapter: PlaceNumber, section: PlaceNumber): void {
+    const i = this.count++;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.chapters[i] = chapter;
+    this.sections[i] = section;
+  }
 }
+const PLACES = new Places();
 
 interface NumberToken {
   start: number;
@@ -278,53 +294,48 @@ function chapterCitationStart(text: string, kap: number): number {
 // ---------------------------------------------------------------------------------------------
 // Reading a citation forward
 
-interface Group {
-  places: Place[];
-  chapter: PlaceNumber;
-  end: number;
-}
-
 /**
  * One group: "10 kap. 2 §", "1 och 2 §§", "5–7 §§", "8 a kap." (a chapter alone), "7 och 8 kap.",
  * with the stycken and punkter after its `§`. `chapter` is the chapter carried from the group
  * before ("7 kap. 19 § och 20 §").
  */
-function readGroup(text: string, at: number, chapter: PlaceNumber): Group | null {
+function readGroup(text: string, at: number, chapter: PlaceNumber, places: Places): number {
   const list = readNumberList(text, at);
-  if (!list) return null;
+  if (!list) return -1;
   const kap = kapEnd(text, skipGap(text, list.end));
   if (kap > 0) {
     if (list.numbers.length === 1) {
       const sections = readNumberList(text, skipGap(text, kap));
       if (sections) {
-        const group = sectionGroup(text, sections, list.numbers[0]!.value, list.numbers[0]!.start);
-        if (group) return group;
+        const end = sectionGroup(text, sections, list.numbers[0]!.value, list.numbers[0]!.start, places);
+        if (end >= 0) return end;
       }
     }
-    const places = list.numbers.map((n, i, all): Place => ({
-      start: n.start,
-      end: i === all.length - 1 ? kap : n.end,
-      chapter: n.value,
-      section: NO_NUMBER,
-    }));
-    return { places, chapter: NO_NUMBER, end: kap };
+    const last = list.numbers.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const n = list.numbers[i]!;
+      places.add(n.start, i === last ? kap : n.end, n.value, NO_NUMBER);
+    }
+    places.chapter = NO_NUMBER;
+    return kap;
   }
-  return sectionGroup(text, list, chapter, list.numbers[0]!.start);
+  return sectionGroup(text, list, chapter, list.numbers[0]!.start, places);
 }
 
-function sectionGroup(text: string, list: NumberList, chapter: PlaceNumber, start: number): Group | null {
+/** The sections of `list` and the `§` after them, added to `places` (nothing when no `§` follows): where the group ends, or -1. */
+function sectionGroup(text: string, list: NumberList, chapter: PlaceNumber, start: number, places: Places): number {
   const mark = skipGap(text, list.end);
-  if (text.charCodeAt(mark) !== 0xa7) return null;
+  if (text.charCodeAt(mark) !== 0xa7) return -1;
   let markEnd = mark + 1;
   if (text.charCodeAt(markEnd) === 0xa7) markEnd++;
   const end = readQualifiers(text, markEnd);
-  const places = list.numbers.map((n, i, all): Place => ({
-    start: i === 0 ? start : n.start,
-    end: i === all.length - 1 ? end : n.end,
-    chapter,
-    section: n.value,
-  }));
-  return { places, chapter, end };
+  const last = list.numbers.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const n = list.numbers[i]!;
+    places.add(i === 0 ? start : n.start, i === last ? end : n.end, chapter, n.value);
+  }
+  places.chapter = chapter;
+  return end;
 }
 
 /** A letter, or a soft hyphen inside a word ("regerings\u00adformen"). */
@@ -425,26 +436,31 @@ function lowerWordAt(text: string, at: number, max = 14): { word: string; start:
 
 /** The groups of a citation from `start`, then the law that closes it. Returns where reading ended. */
 function readCitation(text: string, start: number, date: string, context: LawContext, refs: Reference[]): number {
-  const places: Place[] = [];
+  const places = PLACES;
+  places.count = 0;
+  // The places of the groups taken: a group read past the last one allowed adds places not taken.
+  let taken = 0;
   let chapter = NO_NUMBER;
   let end = start;
   // The group read ahead to decide whether the citation goes on is the next one read.
-  let group = readGroup(text, start, chapter);
-  for (let groups = 0; groups < MAX_GROUPS && group; groups++) {
-    for (const place of group.places) places.push(place);
-    chapter = group.chapter;
-    end = group.end;
+  let groupEnd = readGroup(text, start, chapter, places);
+  for (let groups = 0; groups < MAX_GROUPS && groupEnd >= 0; groups++) {
+    taken = places.count;
+    chapter = places.chapter;
+    end = groupEnd;
     // Another group? "7 kap. 19 § och 20 §", "1 kap. 1 § och 2 kap. 3 §".
     const sep = separatorAt(text, skipGap(text, end));
     if (sep < 0 || isDash(text.charCodeAt(sep - 1))) break;
-    group = readGroup(text, skipGap(text, sep), chapter);
+    groupEnd = readGroup(text, skipGap(text, sep), chapter, places);
   }
-  if (places.length === 0) return start + 1;
+  if (taken === 0) return start + 1;
   const law = readLaw(text, skipGap(text, end), date, context);
   if (!law) return end;
   context.lastLaw = law.sfs;
-  places[places.length - 1]!.end = law.end;
-  for (const place of places) refs.push({ kind: 'sfs', id: lawPlaceId(law.sfs, place.chapter, place.section), start: place.start, end: place.end });
+  places.ends[taken - 1] = law.end;
+  for (let i = 0; i < taken; i++) {
+    refs.push({ kind: 'sfs', id: lawPlaceId(law.sfs, places.chapters[i]!, places.sections[i]!), start: places.starts[i]!, end: places.ends[i]! });
+  }
   return law.through ?? law.end;
 }
 
