@@ -234,26 +234,37 @@ function separatorBefore(text: string, end: number): number {
   return -1;
 }
 
-interface NumberList {
-  numbers: NumberToken[];
-  end: number;
+/** A list of numbers read, in parallel arrays refilled for each list (like Places). */
+class NumberList {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly values: PlaceNumber[] = [];
+  count = 0;
+  /** Where the list ends. */
+  end = 0;
 }
+// A group reads at most two lists at once: its chapters, then the sections after "kap.".
+const CHAPTER_LIST = new NumberList();
+const SECTION_LIST = new NumberList();
 
-/** `1`, `1 och 2`, `5–7`, `9 c, 9 d och 10`: numbers joined by separators. */
-function readNumberList(text: string, at: number): NumberList | null {
-  const first = readNumber(text, at);
-  if (!first) return null;
-  const numbers = [first];
-  let end = first.end;
-  while (numbers.length < MAX_LIST) {
-    const sep = separatorAt(text, skipGap(text, end));
+/** `1`, `1 och 2`, `5–7`, `9 c, 9 d och 10`: numbers joined by separators, into `list`; false when none. */
+function readNumberList(text: string, at: number, list: NumberList): boolean {
+  let next = readNumber(text, at);
+  if (!next) return false;
+  list.count = 0;
+  for (;;) {
+    const i = list.count++;
+    list.starts[i] = next.start;
+    list.ends[i] = next.end;
+    list.values[i] = next.value;
+    list.end = next.end;
+    if (list.count >= MAX_LIST) break;
+    const sep = separatorAt(text, skipGap(text, next.end));
     if (sep < 0) break;
-    const next = readNumber(text, skipGap(text, sep));
+    next = readNumber(text, skipGap(text, sep));
     if (!next) break;
-    numbers.push(next);
-    end = next.end;
   }
-  return { numbers, end };
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,26 +311,20 @@ function chapterCitationStart(text: string, kap: number): number {
  * before ("7 kap. 19 § och 20 §").
  */
 function readGroup(text: string, at: number, chapter: PlaceNumber, places: Places): number {
-  const list = readNumberList(text, at);
-  if (!list) return -1;
+  const list = CHAPTER_LIST;
+  if (!readNumberList(text, at, list)) return -1;
   const kap = kapEnd(text, skipGap(text, list.end));
   if (kap > 0) {
-    if (list.numbers.length === 1) {
-      const sections = readNumberList(text, skipGap(text, kap));
-      if (sections) {
-        const end = sectionGroup(text, sections, list.numbers[0]!.value, list.numbers[0]!.start, places);
-        if (end >= 0) return end;
-      }
+    if (list.count === 1 && readNumberList(text, skipGap(text, kap), SECTION_LIST)) {
+      const end = sectionGroup(text, SECTION_LIST, list.values[0]!, list.starts[0]!, places);
+      if (end >= 0) return end;
     }
-    const last = list.numbers.length - 1;
-    for (let i = 0; i <= last; i++) {
-      const n = list.numbers[i]!;
-      places.add(n.start, i === last ? kap : n.end, n.value, NO_NUMBER);
-    }
+    const last = list.count - 1;
+    for (let i = 0; i <= last; i++) places.add(list.starts[i]!, i === last ? kap : list.ends[i]!, list.values[i]!, NO_NUMBER);
     places.chapter = NO_NUMBER;
     return kap;
   }
-  return sectionGroup(text, list, chapter, list.numbers[0]!.start, places);
+  return sectionGroup(text, list, chapter, list.starts[0]!, places);
 }
 
 /** The sections of `list` and the `§` after them, added to `places` (nothing when no `§` follows): where the group ends, or -1. */
@@ -329,11 +334,8 @@ function sectionGroup(text: string, list: NumberList, chapter: PlaceNumber, star
   let markEnd = mark + 1;
   if (text.charCodeAt(markEnd) === 0xa7) markEnd++;
   const end = readQualifiers(text, markEnd);
-  const last = list.numbers.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const n = list.numbers[i]!;
-    places.add(i === 0 ? start : n.start, i === last ? end : n.end, chapter, n.value);
-  }
+  const last = list.count - 1;
+  for (let i = 0; i <= last; i++) places.add(i === 0 ? start : list.starts[i]!, i === last ? end : list.ends[i]!, chapter, list.values[i]!);
   places.chapter = chapter;
   return end;
 }
