@@ -26,6 +26,14 @@ describe('law citations: one reference per section, the law closing the last', (
   });
 });
 
+describe('a citation has at most 24 groups of sections', () => {
+  it('reads the groups past the limit as a citation of their own', () => {
+    const groups = Array.from({ length: 26 }, (_, i) => `${i + 1} §`);
+    const text = `${groups.join(' och ')} brottsbalken`;
+    expect(found(text)).toEqual(['sfs:1962:700#P25 [25 §]', 'sfs:1962:700#P26 [26 § brottsbalken]']);
+  });
+});
+
 describe('stycken, meningar and punkter stay inside the section they narrow', () => {
   it.each([
     ['2 kap. 6 § andra stycket regeringsformen', 'sfs:1974:152#K2P6 [2 kap. 6 § andra stycket regeringsformen]'],

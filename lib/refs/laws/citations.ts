@@ -1,8 +1,8 @@
 import { isDash, isDigit, isGap, isLetterCode, isWordCode, lowerCode, skipGap as skipGapUpTo, skipGapBack as skipGapBackUpTo } from '../chars.ts';
-import { formatLawAnchor } from '../law-anchors.ts';
 import { isStatuteWord, statuteWordIn } from '../type-words.ts';
 import type { Reference } from '../types.ts';
 import type { LawContext } from './context.ts';
+import { lawPlaceId, NO_NUMBER, placeNumber, wholeLawId, type PlaceNumber } from './law-ids.ts';
 import { endsWord, matchBackward, matchForward, NAME_STEMS, NameIndex, startsWord, type IndexedName } from './names.ts';
 import { LAWS } from './table.ts';
 
@@ -46,19 +46,36 @@ const MAX_ALIAS_DISTANCE = 160;
 const MAX_WORD = 40;
 
 
-/** One cited place, before the law that closes the citation is known. */
-interface Place {
-  start: number;
-  end: number;
-  chapter: string | undefined;
-  section: string | undefined;
+/**
+ * The places cited by the citation being read, before the law that closes it is known: in
+ * parallel arrays, kept from one citation to the next (an object per place and per group was
+ * most of what the law pass left to the garbage collector). One citation is read at a time.
+ */
+class Places {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** NO_NUMBER when absent. */
+  readonly chapters: PlaceNumber[] = [];
+  readonly sections: PlaceNumber[] = [];
+  count = 0;
+  /** The chapter the group read last carries to the next ("7 kap. 19 § och 20 §"). */
+  chapter: PlaceNumber = NO_NUMBER;
+
+  add(start: number, end: number, chapter: PlaceNumber, section: PlaceNumber): void {
+    const i = this.count++;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.chapters[i] = chapter;
+    this.sections[i] = section;
+  }
 }
+const PLACES = new Places();
 
 interface NumberToken {
   start: number;
   end: number;
-  /** `9c`: digits without leading zeros, then the letter if any. */
-  value: string;
+  /** `9c`: digits without leading zeros, then the letter if any (law-ids.ts): the id's string is made only when the id is new. */
+  value: PlaceNumber;
 }
 
 /**
@@ -137,20 +154,20 @@ function readNumber(text: string, at: number): NumberToken | null {
     if (isWordCode(before) || before === 47 /* / */ || before === 58 /* : */ || before === 46 /* . */ || before === 0xa7) return null;
   }
   let end = at;
-  while (end < text.length && end - at < 3 && isDigit(text.charCodeAt(end))) end++;
+  let digits = 0;
+  while (end < text.length && end - at < 3 && isDigit(text.charCodeAt(end))) digits = digits * 10 + text.charCodeAt(end++) - 48;
   if (end === at || text.charCodeAt(at) === 48 /* 0 */) return null;
   const after = text.charCodeAt(end);
   if (isDigit(after) || after === 58 || after === 47) return null;
-  const digits = text.slice(at, end);
   // The letter: right after the digits or after one space.
   let l = end;
   if (text.charCodeAt(l) === 32 || text.charCodeAt(l) === 160) l++;
   const letter = text.charCodeAt(l);
   if (letter >= 97 && letter <= 122 && !isLetterCode(text.charCodeAt(l + 1)) && letterBelongs(text, l + 1)) {
-    return { start: at, end: l + 1, value: digits + String.fromCharCode(letter) };
+    return { start: at, end: l + 1, value: placeNumber(digits, letter) };
   }
   if (isLetterCode(after)) return null;
-  return { start: at, end, value: digits };
+  return { start: at, end, value: placeNumber(digits) };
 }
 
 function letterBelongs(text: string, after: number): boolean {
@@ -163,11 +180,12 @@ function letterBelongs(text: string, after: number): boolean {
 /** A plain number (a stycke or punkt): one to three digits. */
 function readPlainNumber(text: string, at: number): NumberToken | null {
   let end = at;
-  while (end < text.length && end - at < 3 && isDigit(text.charCodeAt(end))) end++;
+  let digits = 0;
+  while (end < text.length && end - at < 3 && isDigit(text.charCodeAt(end))) digits = digits * 10 + text.charCodeAt(end++) - 48;
   if (end === at || text.charCodeAt(at) === 48) return null;
   const after = text.charCodeAt(end);
   if (isWordCode(after) || after === 58 || after === 47 || (after === 44 && isDigit(text.charCodeAt(end + 1)))) return null;
-  return { start: at, end, value: text.slice(at, end) };
+  return { start: at, end, value: placeNumber(digits) };
 }
 
 /** Where the number token ending at `end` starts (`19`, `9 c`), or -1. */
@@ -216,26 +234,37 @@ function separatorBefore(text: string, end: number): number {
   return -1;
 }
 
-interface NumberList {
-  numbers: NumberToken[];
-  end: number;
+/** A list of numbers read, in parallel arrays refilled for each list (like Places). */
+class NumberList {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly values: PlaceNumber[] = [];
+  count = 0;
+  /** Where the list ends. */
+  end = 0;
 }
+// A group reads at most two lists at once: its chapters, then the sections after "kap.".
+const CHAPTER_LIST = new NumberList();
+const SECTION_LIST = new NumberList();
 
-/** `1`, `1 och 2`, `5–7`, `9 c, 9 d och 10`: numbers joined by separators. */
-function readNumberList(text: string, at: number): NumberList | null {
-  const first = readNumber(text, at);
-  if (!first) return null;
-  const numbers = [first];
-  let end = first.end;
-  while (numbers.length < MAX_LIST) {
-    const sep = separatorAt(text, skipGap(text, end));
+/** `1`, `1 och 2`, `5–7`, `9 c, 9 d och 10`: numbers joined by separators, into `list`; false when none. */
+function readNumberList(text: string, at: number, list: NumberList): boolean {
+  let next = readNumber(text, at);
+  if (!next) return false;
+  list.count = 0;
+  for (;;) {
+    const i = list.count++;
+    list.starts[i] = next.start;
+    list.ends[i] = next.end;
+    list.values[i] = next.value;
+    list.end = next.end;
+    if (list.count >= MAX_LIST) break;
+    const sep = separatorAt(text, skipGap(text, next.end));
     if (sep < 0) break;
-    const next = readNumber(text, skipGap(text, sep));
+    next = readNumber(text, skipGap(text, sep));
     if (!next) break;
-    numbers.push(next);
-    end = next.end;
   }
-  return { numbers, end };
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,53 +305,39 @@ function chapterCitationStart(text: string, kap: number): number {
 // ---------------------------------------------------------------------------------------------
 // Reading a citation forward
 
-interface Group {
-  places: Place[];
-  chapter: string | undefined;
-  end: number;
-}
-
 /**
  * One group: "10 kap. 2 §", "1 och 2 §§", "5–7 §§", "8 a kap." (a chapter alone), "7 och 8 kap.",
  * with the stycken and punkter after its `§`. `chapter` is the chapter carried from the group
  * before ("7 kap. 19 § och 20 §").
  */
-function readGroup(text: string, at: number, chapter: string | undefined): Group | null {
-  const list = readNumberList(text, at);
-  if (!list) return null;
+function readGroup(text: string, at: number, chapter: PlaceNumber, places: Places): number {
+  const list = CHAPTER_LIST;
+  if (!readNumberList(text, at, list)) return -1;
   const kap = kapEnd(text, skipGap(text, list.end));
   if (kap > 0) {
-    if (list.numbers.length === 1) {
-      const sections = readNumberList(text, skipGap(text, kap));
-      if (sections) {
-        const group = sectionGroup(text, sections, list.numbers[0]!.value, list.numbers[0]!.start);
-        if (group) return group;
-      }
+    if (list.count === 1 && readNumberList(text, skipGap(text, kap), SECTION_LIST)) {
+      const end = sectionGroup(text, SECTION_LIST, list.values[0]!, list.starts[0]!, places);
+      if (end >= 0) return end;
     }
-    const places = list.numbers.map((n, i, all): Place => ({
-      start: n.start,
-      end: i === all.length - 1 ? kap : n.end,
-      chapter: n.value,
-      section: undefined,
-    }));
-    return { places, chapter: undefined, end: kap };
+    const last = list.count - 1;
+    for (let i = 0; i <= last; i++) places.add(list.starts[i]!, i === last ? kap : list.ends[i]!, list.values[i]!, NO_NUMBER);
+    places.chapter = NO_NUMBER;
+    return kap;
   }
-  return sectionGroup(text, list, chapter, list.numbers[0]!.start);
+  return sectionGroup(text, list, chapter, list.starts[0]!, places);
 }
 
-function sectionGroup(text: string, list: NumberList, chapter: string | undefined, start: number): Group | null {
+/** The sections of `list` and the `§` after them, added to `places` (nothing when no `§` follows): where the group ends, or -1. */
+function sectionGroup(text: string, list: NumberList, chapter: PlaceNumber, start: number, places: Places): number {
   const mark = skipGap(text, list.end);
-  if (text.charCodeAt(mark) !== 0xa7) return null;
+  if (text.charCodeAt(mark) !== 0xa7) return -1;
   let markEnd = mark + 1;
   if (text.charCodeAt(markEnd) === 0xa7) markEnd++;
   const end = readQualifiers(text, markEnd);
-  const places = list.numbers.map((n, i, all): Place => ({
-    start: i === 0 ? start : n.start,
-    end: i === all.length - 1 ? end : n.end,
-    chapter,
-    section: n.value,
-  }));
-  return { places, chapter, end };
+  const last = list.count - 1;
+  for (let i = 0; i <= last; i++) places.add(i === 0 ? start : list.starts[i]!, i === last ? end : list.ends[i]!, chapter, list.values[i]!);
+  places.chapter = chapter;
+  return end;
 }
 
 /** A letter, or a soft hyphen inside a word ("regerings\u00adformen"). */
@@ -423,28 +438,30 @@ function lowerWordAt(text: string, at: number, max = 14): { word: string; start:
 
 /** The groups of a citation from `start`, then the law that closes it. Returns where reading ended. */
 function readCitation(text: string, start: number, date: string, context: LawContext, refs: Reference[]): number {
-  const places: Place[] = [];
-  let chapter: string | undefined;
+  const places = PLACES;
+  places.count = 0;
+  // The places of the groups taken: a group read past the last one allowed adds places not taken.
+  let taken = 0;
+  let chapter = NO_NUMBER;
   let end = start;
   // The group read ahead to decide whether the citation goes on is the next one read.
-  let group = readGroup(text, start, chapter);
-  for (let groups = 0; groups < MAX_GROUPS && group; groups++) {
-    for (const place of group.places) places.push(place);
-    chapter = group.chapter;
-    end = group.end;
+  let groupEnd = readGroup(text, start, chapter, places);
+  for (let groups = 0; groups < MAX_GROUPS && groupEnd >= 0; groups++) {
+    taken = places.count;
+    chapter = places.chapter;
+    end = groupEnd;
     // Another group? "7 kap. 19 § och 20 §", "1 kap. 1 § och 2 kap. 3 §".
     const sep = separatorAt(text, skipGap(text, end));
     if (sep < 0 || isDash(text.charCodeAt(sep - 1))) break;
-    group = readGroup(text, skipGap(text, sep), chapter);
+    groupEnd = readGroup(text, skipGap(text, sep), chapter, places);
   }
-  if (places.length === 0) return start + 1;
+  if (taken === 0) return start + 1;
   const law = readLaw(text, skipGap(text, end), date, context);
   if (!law) return end;
   context.lastLaw = law.sfs;
-  places[places.length - 1]!.end = law.end;
-  for (const place of places) {
-    const anchor = formatLawAnchor({ chapter: place.chapter, section: place.section });
-    refs.push({ kind: 'sfs', id: `sfs:${law.sfs}#${anchor}`, start: place.start, end: place.end });
+  places.ends[taken - 1] = law.end;
+  for (let i = 0; i < taken; i++) {
+    refs.push({ kind: 'sfs', id: lawPlaceId(law.sfs, places.chapters[i]!, places.sections[i]!), start: places.starts[i]!, end: places.ends[i]! });
   }
   return law.through ?? law.end;
 }
@@ -582,7 +599,7 @@ function readName(text: string, stem: number, stemEnd: number, consumed: number,
   // "7 kap. socialförsäkringsbalken": a chapter of the law.
   const chapter = chapterOfName(text, found.start, consumed, date, context, refs);
   if (chapter > 0) return chapter;
-  refs.push({ kind: 'sfs', id: `sfs:${found.sfs}`, start: found.start, end: found.end });
+  refs.push({ kind: 'sfs', id: wholeLawId(found.sfs), start: found.start, end: found.end });
   context.lastLaw = found.sfs;
   return found.end;
 }
