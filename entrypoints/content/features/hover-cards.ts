@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, hide, inline, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { describeCard, RefCard } from '@/components/RefCard';
 import { REF_CARD_CSS } from '@/components/ref-card-style';
@@ -8,6 +8,7 @@ import { ATTR_ID, ATTR_REF } from '@/lib/page';
 import type { LawTextSite } from '@/lib/refs/labels';
 import { linkSettings } from '@/lib/settings';
 import { cardExtras } from '../card-extras';
+import { lineToStandBy, outOfView } from '../card-line';
 import type { Feature } from '../feature';
 import { Timer } from '../timer';
 import { createShadowUi, type ShadowUi } from '../shadow-ui';
@@ -168,21 +169,20 @@ export const hoverCards: Feature = {
       const current = open;
       if (!current || !floating) return;
       if (!current.anchor.isConnected) return close();
-      const { x, y, middlewareData } = await computePosition(current.anchor, floating, {
+      // A reference that wraps over two lines: sit next to the line under the pointer.
+      const line = lineToStandBy(Array.from(current.anchor.getClientRects()), current.by === 'pointer' ? pointer : undefined);
+      // Scrolled out of sight: the card has nothing to stand next to.
+      if (!line || outOfView(line, innerWidth, innerHeight)) return close();
+      const reference = {
+        getBoundingClientRect: () => DOMRect.fromRect({ x: line.left, y: line.top, width: line.right - line.left, height: line.bottom - line.top }),
+        contextElement: current.anchor,
+      };
+      const { x, y } = await computePosition(reference, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [
-          // A reference that wraps over two lines: sit next to the line under the pointer.
-          inline(current.by === 'pointer' ? pointer : undefined),
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          hide(),
-        ],
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
       });
       if (open !== current) return;
-      // Scrolled out of sight: the card has nothing to stand next to.
-      if (middlewareData.hide?.referenceHidden) return close();
       Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
     };
 
