@@ -2,6 +2,7 @@ import { documentDate } from './document-date.ts';
 import { kindFromHeading } from './heading.ts';
 import type { PageKind } from './kinds.ts';
 import { findDocumentRegionInSteps } from './region.ts';
+import { runToEnd } from './steps.ts';
 import { parseDocumentUrl } from './url.ts';
 
 export interface DetectedPage {
@@ -26,11 +27,7 @@ const OPENING_CHARS = 240;
  * address cannot (data.riksdagen.se/dokument/<dok_id>.html).
  */
 export function detectPage(href: string, doc: Document): DetectedPage | null {
-  const steps = detectPageInSteps(href, doc);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(detectPageInSteps(href, doc));
 }
 
 /** The same decision, pausing now and then on a very long page (see findDocumentRegionInSteps). */

@@ -1,4 +1,5 @@
 import { isSkipped } from './segments.ts';
+import { runToEnd } from './steps.ts';
 
 /**
  * Finds the element that holds a document's text, without trusting any one CSS class: the site's
@@ -24,11 +25,7 @@ const CONTAINERS = new Set(['MAIN', 'ARTICLE', 'SECTION', 'DIV']);
 const NODES_PER_STEP = 1024;
 
 export function findDocumentRegion(doc: Document): Element | null {
-  const steps = findDocumentRegionInSteps(doc);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(findDocumentRegionInSteps(doc));
 }
 
 /**
