@@ -12,6 +12,7 @@ import { anchorAll, anchorSelectors, describeRange, TextIndex, type Selectors, t
 import { HighlightPainter } from '@/lib/page/highlight-paint';
 import { selectionInRegion } from '@/lib/page/selection';
 import type { Feature, FeatureScope } from '../feature';
+import { listenUntil } from '../listen-until';
 import { Timer } from '../timer';
 import { createShadowUi } from '../shadow-ui';
 import { errorMessage } from '@/lib/error-message';
@@ -378,7 +379,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
   let mouseDown = false;
   // Listeners and timers end with this page's features (the site may navigate without a reload),
   // not only with the extension.
-  const on = (target: EventTarget, type: string, handler: (event: Event) => void) => target.addEventListener(type, handler, { signal });
+  const on = listenUntil(signal);
   const toolbarTimer = new Timer(signal, () => offerToolbar());
   on(document, 'mouseup', () => {
     mouseDown = false;

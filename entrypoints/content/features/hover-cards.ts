@@ -9,6 +9,7 @@ import type { LawTextSite } from '@/lib/refs/labels';
 import { linkSettings } from '@/lib/settings';
 import { cardExtras } from '../card-extras';
 import { lineToStandBy, outOfView } from '../card-line';
+import { listenUntil } from '../listen-until';
 import type { Feature } from '../feature';
 import { Timer } from '../timer';
 import { createShadowUi, type ShadowUi } from '../shadow-ui';
@@ -57,10 +58,7 @@ export const hoverCards: Feature = {
   runsOn: () => true,
   async start({ page, ctx, signal, quietly, references }) {
     const region = page.region;
-    // The feature's signal is aborted when it stops and when the content script is invalidated,
-    // so listeners registered with it die in both cases (ctx.addEventListener would only do the latter).
-    const on = <E extends Event>(target: EventTarget, type: string, handler: (event: E) => void) =>
-      target.addEventListener(type, handler as EventListener, { signal });
+    const on = listenUntil(signal);
 
     let ui: ShadowUi | null = null;
     let floating: HTMLElement | null = null;
