@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/browser.ts';
-import { message } from './support/highlights.ts';
+import { closeTabsBut, message, openExtensionPage } from './support/highlights.ts';
 import { clearHighlights, countHighlights, keepHighlightsLocal, openPanel, progressSeen, recordProgress, seedHighlights, storedIds } from './support/many-highlights.ts';
 import { manyAnnotations, manyHighlights } from '../fixtures/highlights/many-highlights.ts';
 
@@ -22,8 +22,7 @@ const files: string[] = [];
 
 beforeAll(async () => {
   session = await launch();
-  extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
+  extensionPage = await openExtensionPage(session);
   await message(extensionPage, 'listAllHighlights', {}); // the background opens the database
   await keepHighlightsLocal(extensionPage); // the database is cleared behind its back between tests
 });
@@ -33,7 +32,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await clearHighlights(extensionPage);
-  for (const page of session.context.pages()) if (page !== extensionPage) await page.close();
+  await closeTabsBut(session, extensionPage);
 });
 
 async function writeImportFile(name: string, entries: unknown[], pretty = true): Promise<{ path: string; bytes: number }> {

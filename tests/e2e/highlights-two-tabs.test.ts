@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/browser.ts';
-import { deleteAllHighlights, message, openDocument, painted, selectText, tabIdOf, toolbar, waitForPaint } from './support/highlights.ts';
+import {
+  closeTabsBut,
+  deleteAllHighlights,
+  message,
+  openDocument,
+  openExtensionPage,
+  painted,
+  selectText,
+  tabIdOf,
+  toolbar,
+  waitForPaint,
+} from './support/highlights.ts';
 import { URLS } from './support/sites.ts';
 
 /*
@@ -18,15 +29,14 @@ let extensionPage: Page;
 
 beforeAll(async () => {
   session = await launch();
-  extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
+  extensionPage = await openExtensionPage(session);
 });
 afterAll(async () => {
   await session?.close();
 });
 beforeEach(async () => {
   await deleteAllHighlights(extensionPage);
-  for (const page of session.context.pages()) if (page !== extensionPage) await page.close();
+  await closeTabsBut(session, extensionPage);
 });
 
 /** Two tabs of the answer page, each with a selection waiting in its toolbar. */

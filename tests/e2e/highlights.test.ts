@@ -3,9 +3,11 @@ import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/browser.ts';
 import {
   clickInPassage,
+  closeTabsBut,
   deleteAllHighlights,
   message as messageFrom,
   openDocument,
+  openExtensionPage,
   painted,
   selectText,
   tellTab,
@@ -24,8 +26,7 @@ let extensionPage: Page;
 
 beforeAll(async () => {
   session = await launch();
-  extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
+  extensionPage = await openExtensionPage(session);
 });
 afterAll(async () => {
   await session?.close();
@@ -36,9 +37,7 @@ const message = (name: string, payload: unknown) => messageFrom(extensionPage, n
 beforeEach(async () => {
   // Every test starts with no highlights.
   await deleteAllHighlights(extensionPage);
-  // A test that failed half-way may leave its tabs open; tabs are found by address, so a stale
-  // one would stand in for the next test's.
-  for (const page of session.context.pages()) if (page !== extensionPage) await page.close();
+  await closeTabsBut(session, extensionPage);
 });
 
 const open = (url: string) => openDocument(session, url);

@@ -5,9 +5,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/browser.ts';
 import {
+  closeTabsBut,
   deleteAllHighlights,
   message as messageFrom,
   openDocument,
+  openExtensionPage,
   painted,
   saveSelection,
   tabIdOf,
@@ -24,17 +26,14 @@ let extensionPage: Page;
 
 beforeAll(async () => {
   session = await launch();
-  extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
+  extensionPage = await openExtensionPage(session);
 });
 afterAll(async () => {
   await session?.close();
 });
 beforeEach(async () => {
   await deleteAllHighlights(extensionPage);
-  // A test that failed half-way may leave its tabs open; tabs are found by address, so a stale
-  // one would stand in for the next test's.
-  for (const page of session.context.pages()) if (page !== extensionPage) await page.close();
+  await closeTabsBut(session, extensionPage);
 });
 
 const message = (name: string, payload: unknown) => messageFrom(extensionPage, name, payload);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/browser.ts';
-import { message, openDocument, painted, selectText, toolbar, waitForPaint } from './support/highlights.ts';
+import { message, openDocument, openExtensionPage, painted, selectText, toolbar, waitForPaint } from './support/highlights.ts';
 import { URLS } from './support/sites.ts';
 
 /*
@@ -25,8 +25,7 @@ let extensionPage: Page;
 
 beforeAll(async () => {
   session = await launch();
-  extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
+  extensionPage = await openExtensionPage(session);
   await message(extensionPage, 'listAllHighlights', {}); // the database is open before the disk fills
   await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.riksdagen.se' });
 });

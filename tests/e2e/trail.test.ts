@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/browser.ts';
-import { message, tabIdOf } from './support/highlights.ts';
+import { message, openExtensionPage, tabIdOf } from './support/highlights.ts';
 import { dataApi, URLS } from './support/sites.ts';
 
 /*
@@ -26,8 +26,7 @@ beforeAll(async () => {
   session = await launch();
   await mkdir(OUT, { recursive: true });
   // An extension page, to ask the background what a panel or the options page would.
-  extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
+  extensionPage = await openExtensionPage(session);
 });
 afterAll(async () => {
   await session?.close();

@@ -19,6 +19,21 @@ export async function message(from: Page, name: string, payload: unknown): Promi
   return reply.data;
 }
 
+/** An extension page (the options page) to talk to the background from, as the side panel does. */
+export async function openExtensionPage(session: Session): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  return page;
+}
+
+/**
+ * Closes every tab but `keep`. A test that failed half-way may leave its tabs open; tabs are
+ * found by address, so a stale one would stand in for the next test's.
+ */
+export async function closeTabsBut(session: Session, keep: Page): Promise<void> {
+  for (const page of session.context.pages()) if (page !== keep) await page.close();
+}
+
 /** Deletes every highlight, so that a test starts with none. */
 export async function deleteAllHighlights(from: Page): Promise<void> {
   for (const h of (await message(from, 'listAllHighlights', {})).highlights) await message(from, 'deleteHighlight', { id: h.id });
