@@ -130,6 +130,20 @@ describe('HighlightPopover', () => {
   });
 });
 
+/** HighlightList's props with every callback a mock, for `collection`. */
+function listProps(collection: HighlightCollection, extra: Partial<Parameters<typeof HighlightList>[0]> = {}) {
+  return {
+    collection,
+    onOpen: vi.fn(),
+    onSaveNote: vi.fn(),
+    onDelete: vi.fn(),
+    onUndo: vi.fn(),
+    onExport: vi.fn(),
+    onImport: vi.fn(),
+    ...extra,
+  };
+}
+
 describe('HighlightList', () => {
   const a = makeHighlight({ id: 'a', selectors: quoted('Andra meningen om terrorism', 200), note: 'Viktig', updated: 3 });
   const b = makeHighlight({ id: 'b', selectors: quoted('Första meningen', 10), color: 'green', updated: 1 });
@@ -138,17 +152,7 @@ describe('HighlightList', () => {
   const all: Highlight[] = [a, b, orphan, other];
 
   function setup(extra: Partial<Parameters<typeof HighlightList>[0]> = {}) {
-    const props = {
-      collection: new HighlightCollection(all),
-      currentDokId: 'H612523',
-      onOpen: vi.fn(),
-      onSaveNote: vi.fn(),
-      onDelete: vi.fn(),
-      onUndo: vi.fn(),
-      onExport: vi.fn(),
-      onImport: vi.fn(),
-      ...extra,
-    };
+    const props = listProps(new HighlightCollection(all), { currentDokId: 'H612523', ...extra });
     const view = render(<HighlightList {...props} />);
     return { props, view };
   }
@@ -239,16 +243,7 @@ describe('HighlightList', () => {
 describe('HighlightList at scale: only what fits is on screen', () => {
   const many = manyHighlights({ count: 1000, documents: 100 });
   const page = many[0]!.dokId;
-  const props = (extra: Partial<Parameters<typeof HighlightList>[0]> = {}) => ({
-    collection: new HighlightCollection(many),
-    onOpen: vi.fn(),
-    onSaveNote: vi.fn(),
-    onDelete: vi.fn(),
-    onUndo: vi.fn(),
-    onExport: vi.fn(),
-    onImport: vi.fn(),
-    ...extra,
-  });
+  const props = (extra: Partial<Parameters<typeof HighlightList>[0]> = {}) => listProps(new HighlightCollection(many), extra);
   const shown = () => document.querySelectorAll('[role="tabpanel"] [data-highlight-id]').length;
   const more = () => screen.getByRole('button', { name: 'Visa fler' });
 
