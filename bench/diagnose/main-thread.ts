@@ -3,12 +3,12 @@
 // mark.js, with --mark) minus the page alone; then the style and layout passes of each load, in
 // order. For finding what to make cheaper; not part of `npm run bench`. After `wxt build`:
 //   node --import ./scripts/raw-loader.ts bench/diagnose/main-thread.ts [typical|dense] [--mark] [--timeline]
-// LOADS=n sets the number of loads (5).
+// LOADS=n sets the number of loads (5); DIAG_URL=<address> looks at another page (pages.ts).
 import { createRequire } from 'node:module';
 import type { BrowserContext } from 'playwright-core';
 import { launch, launchWithoutExtension } from '../../tests/e2e/support/browser.ts';
 import { startTrace, type TraceEvent } from '../trace.ts';
-import { diagnosedUrl as url } from './pages.ts';
+import { diagnosedUrl as url, otherPage } from './pages.ts';
 
 const withMark = process.argv.includes('--mark');
 const timeline = process.argv.includes('--timeline');
@@ -95,7 +95,7 @@ const mean = (loads: Load[]) => {
 
 const ours = withMark ? await launchWithoutExtension() : await launch();
 const plain = await launchWithoutExtension();
-const work = withMark ? 'mark' : 'link';
+const work = withMark ? 'mark' : otherPage ? 'plain' : 'link';
 try {
   // One unmeasured load of each warms the caches, as a reader's second visit.
   await load(ours.context, work);
