@@ -1,7 +1,7 @@
 import { parseReferenceId } from './ids.ts';
 import { lawAnchorOf, lawIdOf } from './law-anchors.ts';
 import { fallbackUrl, type LawTextSite } from './labels.ts';
-import { LAWS } from './laws/table.ts';
+import { laws } from './laws/table.ts';
 
 /*
  * How a law reference is linked and named once the page shows it: where its links lead (the
@@ -44,7 +44,7 @@ export function sfsNumberOf(id: string): string | undefined {
 export function lawCitationName(sfs: string, title?: string): string {
   const fromTitle = title ? definiteTitle(title, sfs) : undefined;
   if (fromTitle) return fromTitle;
-  const name = LAWS.nameOf(sfs);
+  const name = laws().nameOf(sfs);
   if (name) {
     // "lagen om anställningsskydd" is cited "lagen (1982:80) om anställningsskydd".
     const split = /^(\S+) ((?:om|med) .*)$/.exec(name);
@@ -94,10 +94,10 @@ function lowerFirst(text: string): string {
  * the open data's title, else the table's name (`Brottsbalken`), else `SFS 1962:700`.
  */
 export function lawShortName(sfs: string, title?: string): string {
-  const abbreviation = LAWS.abbreviationOf(sfs);
+  const abbreviation = laws().abbreviationOf(sfs);
   if (abbreviation) return abbreviation;
   if (title) return title;
-  const name = LAWS.nameOf(sfs);
+  const name = laws().nameOf(sfs);
   if (name) return name.charAt(0).toUpperCase() + name.slice(1);
   return `SFS ${sfs}`;
 }

@@ -4,7 +4,7 @@ import type { Reference } from '../types.ts';
 import type { LawContext } from './context.ts';
 import { lawPlaceId, NO_NUMBER, placeNumber, wholeLawId, type PlaceNumber } from './law-ids.ts';
 import { endsWord, matchBackward, matchForward, NAME_STEMS, NameIndex, startsWord, type IndexedName } from './names.ts';
-import { LAWS } from './table.ts';
+import { laws } from './table.ts';
 
 /*
  * Law citations: "10 kap. 2 § offentlighets- och sekretesslagen (2009:400)", "2 kap. 1 och 2 §§
@@ -21,12 +21,20 @@ import { LAWS } from './table.ts';
  * ("4 § i kollektivavtalet", "12 §§ i förslaget") gives nothing.
  */
 
-/** The table's names, indexed once. */
-const TABLE_NAMES = new NameIndex();
-for (const name of LAWS.names()) TABLE_NAMES.add(name);
-const ABBREVIATIONS = new Set(LAWS.abbreviations());
+/**
+ * The table's names and abbreviations, indexed once, at the first text read (not at load: the
+ * content script loads on every riksdagen.se page, and most are no documents).
+ */
+let TABLE_NAMES: NameIndex;
+let ABBREVIATIONS: Set<string>;
 // Their first letters: most words closing a citation start with none of them (lower case).
-const ABBREVIATION_FIRST = new Set([...ABBREVIATIONS].map((a) => a.charCodeAt(0)));
+let ABBREVIATION_FIRST: Set<number>;
+function indexTable(): void {
+  TABLE_NAMES = new NameIndex();
+  for (const name of laws().names()) TABLE_NAMES.add(name);
+  ABBREVIATIONS = new Set(laws().abbreviations());
+  ABBREVIATION_FIRST = new Set([...ABBREVIATIONS].map((a) => a.charCodeAt(0)));
+}
 
 /*
  * Space inside a citation: line breaks and the indentation of a text extracted from a PDF or
@@ -101,6 +109,7 @@ function nextStem(text: string): number {
  * picks the law a name means; `context` carries what earlier text taught (context.ts).
  */
 export function findLawCitations(text: string, date: string, context: LawContext): Reference[] {
+  if (TABLE_NAMES === undefined) indexTable();
   const refs: Reference[] = [];
   let consumed = 0;
   let section = text.indexOf('§');
@@ -497,7 +506,7 @@ function readLaw(text: string, at: number, date: string, context: LawContext, al
   if (ABBREVIATION_FIRST.has(text.charCodeAt(at))) {
     const token = text.slice(at, first.end);
     if (ABBREVIATIONS.has(token)) {
-      const sfs = LAWS.resolveAbbreviation(token, date);
+      const sfs = laws().resolveAbbreviation(token, date);
       return sfs ? { sfs, end: first.end } : null;
     }
   }
@@ -520,7 +529,7 @@ function nameForward(text: string, at: number, firstWord: string, index: NameInd
   for (const entry of index.startingWith(firstWord) ?? []) {
     const end = matchForward(text, at, entry.name);
     if (end < 0 || !endsWord(text, end)) continue;
-    const sfs = entry.sfs ?? LAWS.resolveName(entry.name, date);
+    const sfs = entry.sfs ?? laws().resolveName(entry.name, date);
     if (sfs) return { sfs, end };
   }
   return null;
@@ -655,7 +664,7 @@ function nameAround(
     if (genitive && entry.keyEnd !== entry.name.length) continue;
     const found = alignName(text, start, end - (genitive ? 1 : 0), entry, genitive);
     if (!found) continue;
-    const sfs = entry.sfs ?? LAWS.resolveName(entry.name, date);
+    const sfs = entry.sfs ?? laws().resolveName(entry.name, date);
     if (sfs) return { sfs, start: found.start, end: genitive ? end : found.end };
   }
   return null;

@@ -45,8 +45,14 @@ export function parseLawTable(tsv: string): LawRow[] {
   return rows;
 }
 
-/** The shipped table. */
-export const LAW_ROWS: readonly LawRow[] = parseLawTable(LAWS_TSV);
+let rows: readonly LawRow[] | undefined;
+/**
+ * The shipped table, read on first use: the content script loads on every riksdagen.se page,
+ * and most of them (start, search, calendar) are no documents and never need it.
+ */
+export function lawRows(): readonly LawRow[] {
+  return (rows ??= parseLawTable(LAWS_TSV));
+}
 
 /**
  * `YYYY-MM-DD` of a moment, in the reader's own time zone (laws change at midnight in Sweden):
@@ -123,4 +129,8 @@ function pick(rows: LawRow[] | undefined, date: string): string | undefined {
   return rows?.find((row) => inForceOn(row, date))?.sfs;
 }
 
-export const LAWS = new LawTable(LAW_ROWS);
+let table: LawTable | undefined;
+/** The shipped table, indexed on first use (see lawRows). */
+export function laws(): LawTable {
+  return (table ??= new LawTable(lawRows()));
+}
