@@ -1,8 +1,7 @@
 /*
  * Where a hover card stands when its reference wraps over two lines: next to the line under the
- * pointer, else below the reference's last line. floating-ui's `inline` middleware decides the
- * same, but it and `hide` cost 660 of the content script's 61,440 gzipped bytes, for this and one
- * comparison.
+ * pointer, else below the reference's last line (what floating-ui's `inline` middleware decided
+ * when we used it; placement.ts says why we no longer do).
  */
 
 export interface Box {

@@ -1,4 +1,3 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { HighlightPopover } from '@/components/HighlightPopover';
@@ -12,7 +11,9 @@ import { anchorAll, anchorSelectors, describeRange, TextIndex, type Selectors, t
 import { HighlightPainter } from '@/lib/page/highlight-paint';
 import { selectionInRegion } from '@/lib/page/selection';
 import type { Feature, FeatureScope } from '../feature';
+import { follow } from '../follow';
 import { listenUntil } from '../listen-until';
+import { placeBeside, viewportSize, type Beside } from '../placement';
 import { Timer } from '../timer';
 import { createShadowUi } from '../shadow-ui';
 import { errorMessage } from '@/lib/error-message';
@@ -257,19 +258,11 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
     render(h('div', { class: 'rr-float' }, content), ui.uiContainer);
     const floating = ui.uiContainer.firstElementChild as HTMLElement;
     const range = next.range;
-    const reference = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-      contextElement: range.startContainer.parentElement ?? page.region,
-    };
-    stopFloating = autoUpdate(reference, floating, () => {
-      void computePosition(reference, floating, {
-        strategy: 'fixed',
-        placement: next.kind === 'toolbar' ? 'top' : 'bottom',
-        middleware: [offset(8), flip(), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
+    const beside: Beside = { side: next.kind === 'toolbar' ? 'top' : 'bottom', align: 'center', gap: 8, sidePadding: 0, edgePadding: 8 };
+    stopFloating = follow([range.startContainer.parentElement ?? page.region, floating], () => {
+      const { width, height } = floating.getBoundingClientRect();
+      const { x, y } = placeBeside(range.getBoundingClientRect(), { width, height }, viewportSize(), beside);
+      floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     });
   }
 

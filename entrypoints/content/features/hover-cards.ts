@@ -1,4 +1,3 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { describeCard, RefCard } from '@/components/RefCard';
 import { REF_CARD_CSS } from '@/components/ref-card-style';
@@ -9,9 +8,11 @@ import type { LawTextSite } from '@/lib/refs/labels';
 import { linkSettings } from '@/lib/settings';
 import { cardExtras } from '../card-extras';
 import { lineToStandBy, outOfView } from '../card-line';
+import { follow } from '../follow';
 import { listenUntil } from '../listen-until';
 import type { Feature } from '../feature';
 import { Timer } from '../timer';
+import { placeBeside, viewportSize, type Beside } from '../placement';
 import { createShadowUi, type ShadowUi } from '../shadow-ui';
 
 /*
@@ -29,6 +30,8 @@ const DESCRIPTION_ID = 'riksref-card-description';
 const REFERENCE = `a[${ATTR_ID}]`;
 /** The card's Tab stops in document order: its actions, and a law's text (a scroll region, tabindex 0). */
 const TABBABLE = 'a[href], button:not([disabled]), [tabindex="0"]';
+/** Below the reference from its start, above when the room below is short; inside the viewport. */
+const CARD_PLACE: Beside = { side: 'bottom', align: 'start', gap: 6, sidePadding: 8, edgePadding: 8 };
 
 type OpenedBy = 'pointer' | 'focus' | 'touch';
 
@@ -106,7 +109,7 @@ export const hoverCards: Feature = {
         parent: () => document.body,
         css: REF_CARD_CSS,
         onMount: (container) => {
-          // Placed by floating-ui in viewport coordinates, above the page's own layers.
+          // Placed in viewport coordinates (placement.ts), above the page's own layers.
           Object.assign(container.style, { position: 'fixed', top: '0', left: '0', zIndex: '2147483647' });
         },
       });
@@ -163,7 +166,7 @@ export const hoverCards: Feature = {
       });
     };
 
-    const place = async () => {
+    const place = () => {
       const current = open;
       if (!current || !floating) return;
       if (!current.anchor.isConnected) return close();
@@ -171,16 +174,8 @@ export const hoverCards: Feature = {
       const line = lineToStandBy(Array.from(current.anchor.getClientRects()), current.by === 'pointer' ? pointer : undefined);
       // Scrolled out of sight: the card has nothing to stand next to.
       if (!line || outOfView(line, innerWidth, innerHeight)) return close();
-      const reference = {
-        getBoundingClientRect: () => DOMRect.fromRect({ x: line.left, y: line.top, width: line.right - line.left, height: line.bottom - line.top }),
-        contextElement: current.anchor,
-      };
-      const { x, y } = await computePosition(reference, floating, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-      });
-      if (open !== current) return;
+      const { width, height } = floating.getBoundingClientRect();
+      const { x, y } = placeBeside(line, { width, height }, viewportSize(), CARD_PLACE);
       Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
     };
 
@@ -201,8 +196,8 @@ export const hoverCards: Feature = {
       open = { anchor, key, id, by, title: anchor.getAttribute('title'), describedBy: anchor.getAttribute('aria-describedby'), stopUpdates: () => {} };
       attach(open);
       renderCard();
-      // autoUpdate re-places the card on scroll, resize and layout changes around the reference.
-      open.stopUpdates = autoUpdate(anchor, container, () => void place());
+      // Re-placed on scroll, resize and changes of size around the reference.
+      open.stopUpdates = follow([anchor, container], place);
     };
 
     /**
