@@ -16,11 +16,12 @@ import { MESSAGES } from './protocol.ts';
 export const IMPORT_PORT = 'riksref-import';
 
 /**
- * Characters per slice sent. Chromium serializes a port message at ~10 ms a megabyte on the
- * sender's main thread: a quarter of a megabyte is a few milliseconds, and the panel takes its
- * turn between slices.
+ * Bytes of the file decoded and sent at a time, each slice a task of its own: at most as many
+ * characters. Chromium serializes a port message at ~10 ms a megabyte on the sender's main
+ * thread: a quarter of a megabyte is a few milliseconds, and the panel takes its turn between
+ * slices.
  */
-export const SLICE_CHARS = 1 << 18;
+export const SLICE_BYTES = 1 << 18;
 
 const answerSchema = MESSAGES.importHighlights.response;
 export type ImportAnswer = z.output<typeof answerSchema>;
@@ -53,13 +54,6 @@ export interface PortLike {
   disconnect(): void;
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
-}
-
-/** Where the next slice of `text` ends: SLICE_CHARS in, but never between the halves of a surrogate pair. */
-function sliceEnd(text: string): number {
-  if (text.length <= SLICE_CHARS) return text.length;
-  const high = text.charCodeAt(SLICE_CHARS - 1);
-  return high >= 0xd800 && high <= 0xdbff ? SLICE_CHARS - 1 : SLICE_CHARS;
 }
 
 const tooLarge = (bytes: number) => t('import_tooLarge', Math.round(bytes / 1024 / 1024), MAX_IMPORT_BYTES / 1024 / 1024);
@@ -101,24 +95,31 @@ export async function importOverPort(
     const reader = file.stream().getReader();
     const decoder = new TextDecoder('utf-8', { fatal: true });
     let read = 0;
-    let pending = '';
     onStep({ phase: 'reading', done: 0, total: file.size });
     for (;;) {
       // A file's stream hands over what it has read without leaving the task: without these
       // turns, reading, decoding and sending 70 MB would be one task of seconds.
       const { done, value } = await reader.read();
-      pending += decoder.decode(value, { stream: !done });
-      while (pending.length >= SLICE_CHARS || (done && pending)) {
-        const cut = sliceEnd(pending);
-        port.postMessage({ type: 'text', text: pending.slice(0, cut) });
-        pending = pending.slice(cut);
+      if (done) break;
+      // Chromium's file stream hands over up to 2 MB at a time. Decoded whole, each such chunk
+      // was one task of 20–45 ms in the bench's re-import of 10 000 highlights (the decode, the
+      // text joined to what was left and copied flat to be cut: megabytes of strings at once),
+      // and the collections that garbage set off ran in it, pushing some over 50 ms
+      // (bench/diagnose/import-panel.ts). Bytes are cut instead, a slice a task: the decoder
+      // keeps a character cut in two for the next slice, so every text sent is whole
+      // characters, surrogate pairs included, and no text is joined or copied here.
+      for (let at = 0; at < value.byteLength; at += SLICE_BYTES) {
+        const bytes = value.subarray(at, at + SLICE_BYTES);
+        const text = decoder.decode(bytes, { stream: true });
+        if (text) port.postMessage({ type: 'text', text });
+        read += bytes.byteLength;
+        onStep({ phase: 'reading', done: read, total: file.size });
         await pause();
       }
-      if (done) break;
-      read += value.byteLength;
-      onStep({ phase: 'reading', done: read, total: file.size });
-      await pause();
     }
+    // The end of the bytes: a character cut short there is not UTF-8 (a TypeError, as any other).
+    const rest = decoder.decode();
+    if (rest) port.postMessage({ type: 'text', text: rest });
     port.postMessage({ type: 'end' });
   } catch (error) {
     settle({ imported: false, error: error instanceof TypeError ? t('import_notUtf8') : t('import_unreadable', String(error)) });

@@ -3,7 +3,7 @@ import { RiksrefDatabase } from '@/lib/db/database';
 import { createHighlightImporter } from '@/lib/db/highlight-import';
 import { HighlightRepository } from '@/lib/db/highlights';
 import { exportJson, MAX_IMPORT_BYTES } from '@/lib/highlights/web-annotation';
-import { IMPORT_PORT, importOverPort, serveImport, SLICE_CHARS, type ImportStep, type PortLike } from '@/lib/messages/import-port';
+import { IMPORT_PORT, importOverPort, serveImport, SLICE_BYTES, type ImportStep, type PortLike } from '@/lib/messages/import-port';
 import { manyHighlights } from '../fixtures/highlights/many-highlights.ts';
 import { makeHighlight } from './highlight-fixtures.ts';
 
@@ -61,6 +61,14 @@ async function importThroughPort(file: Blob, importText = createHighlightImporte
   return { answer, steps, serve, sent: ports.panel.sent };
 }
 
+/** 40 highlights whose notes are 4 999 emoji each (~20 kB of UTF-8), the first note led by `lead`. */
+function manyEmoji(lead: string) {
+  const highlights = Array.from({ length: 40 }, (_, i) =>
+    makeHighlight({ id: `0b7f3c52-9a3e-4c1e-9d6f-2f5d8a1b7c${String(i).padStart(2, '0')}`, note: (i === 0 ? lead : '') + '😀'.repeat(4999) }),
+  );
+  return { highlights, bytes: new TextEncoder().encode(exportJson(highlights)) };
+}
+
 const phases = (steps: ImportStep[]) => [...new Set(steps.map((s) => s.phase))];
 
 describe('import over a port', () => {
@@ -68,7 +76,7 @@ describe('import over a port', () => {
     await new HighlightRepository(db).save(makeHighlight({ id: 'before' }));
     const all = manyHighlights({ count: 3000, documents: 30, seed: 8 });
     const text = exportJson(all);
-    expect(text.length).toBeGreaterThan(SLICE_CHARS); // more than one slice on the way
+    expect(text.length).toBeGreaterThan(SLICE_BYTES); // more than one slice on the way
     const { answer, steps, sent } = await importThroughPort(new Blob([text]));
 
     expect(answer).toEqual({ imported: true, added: 3000, replaced: 0 });
@@ -99,6 +107,30 @@ describe('import over a port', () => {
     expect(await db.highlights.get(h.id)).toEqual(h);
   });
 
+  test('a read larger than a slice goes in slices of whole characters, a pair cut at a slice’s edge included', async () => {
+    // One read of ~3 slices (Chromium's file stream hands over up to 2 MB at a time), of notes of
+    // four-byte characters (each a surrogate pair in the text), one of them across the first
+    // slice's edge: the first note's few ASCII letters in front move them until one is.
+    const file = (lead: string) => manyEmoji(lead);
+    const cut = (bytes: Uint8Array) => (bytes[SLICE_BYTES]! & 0xc0) === 0x80;
+    const lead = ['', 'a', 'aa', 'aaa'].find((l) => cut(file(l).bytes))!;
+    const { highlights, bytes } = file(lead);
+    expect(bytes.length).toBeGreaterThan(2 * SLICE_BYTES);
+    const stream = { size: bytes.length, stream: () => new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) }) } as unknown as Blob;
+    const { answer, sent } = await importThroughPort(stream);
+
+    expect(answer).toEqual({ imported: true, added: highlights.length, replaced: 0 });
+    expect(await db.highlights.get(highlights[7]!.id)).toEqual(highlights[7]);
+    const texts = sent.flatMap((m) => ((m as { type: string }).type === 'text' ? [(m as { text: string }).text] : []));
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    for (const text of texts) {
+      expect(text.length).toBeLessThanOrEqual(SLICE_BYTES);
+      expect(text.isWellFormed()).toBe(true); // no half of a pair at either end
+    }
+    // The character across the edge went whole with the next slice.
+    expect(new TextEncoder().encode(texts[0]).length).toBeLessThan(SLICE_BYTES);
+  });
+
   test('one bad entry: nothing stored, the entry named, nothing saved', async () => {
     const entries = JSON.parse(exportJson(manyHighlights({ count: 2500, documents: 5 })));
     entries[2400].target.selector = [];
@@ -113,6 +145,8 @@ describe('import over a port', () => {
 
     const latin1 = await importThroughPort(new Blob([new Uint8Array([0x5b, 0x22, 0xe5, 0x22, 0x5d])])); // ["å"] in Latin-1
     expect(latin1.answer).toEqual({ imported: false, error: 'Filen är inte text i UTF-8. Ingenting importerades.' });
+    const cutShort = await importThroughPort(new Blob([new Uint8Array([0x5b, 0x22, 0xc3])])); // ["Ã… : the file ends inside a character
+    expect(cutShort.answer).toEqual({ imported: false, error: 'Filen är inte text i UTF-8. Ingenting importerades.' });
 
     const connect = vi.fn();
     const huge = { size: MAX_IMPORT_BYTES + 1, stream: () => new ReadableStream() } as unknown as Blob;
