@@ -4,7 +4,7 @@
 // renderer main thread over LONG_MS is printed with what is nested in it. Not part of
 // `npm run bench`. After `wxt build` (RIKSREF_NO_MINIFY=1 for readable names):
 //   node --import ./scripts/raw-loader.ts bench/diagnose/import-panel.ts
-// RUNS=n imports (20); LONG_MS=n the task length printed (50); NO_TRACE=1 imports without a
+// RUNS=n imports (20); WAIT=ms between an import's outcome and the next (100, as the bench); LONG_MS=n the task length printed (50); NO_TRACE=1 imports without a
 // trace (the panel's own long-task entries only, without the tracing's overhead); AS_BENCH=1 first
 // types the bench's searches and exports three times each way, as the bench does before it.
 import { rm } from 'node:fs/promises';
@@ -21,9 +21,9 @@ import type { TraceEvent } from '../trace.ts';
 const RUNS = Number(process.env.RUNS ?? 20);
 const LONG_MS = Number(process.env.LONG_MS ?? 50);
 const NO_TRACE = !!process.env.NO_TRACE;
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'toplevel', 'blink.user_timing', 'disabled-by-default-v8.gc', ...(process.env.SAMPLES ? ['disabled-by-default-v8.cpu_profiler'] : [])].join(',');
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'toplevel', 'blink.user_timing', 'disabled-by-default-v8.gc', 'cppgc', 'disabled-by-default-cppgc', 'blink_gc', 'disabled-by-default-blink_gc', 'blink', 'mojom', ...(process.env.MORE ? ['disabled-by-default-devtools.timeline.stack', 'ipc', 'renderer.scheduler'] : []), ...(process.env.SAMPLES ? ['disabled-by-default-v8.cpu_profiler'] : [])].join(',');
 
-type Event = TraceEvent & { args?: { name?: string; data?: Record<string, unknown>; [k: string]: unknown }; cat?: string };
+type Event = TraceEvent & { tdur?: number; args?: { name?: string; data?: Record<string, unknown>; [k: string]: unknown }; cat?: string };
 
 function instrument(): void {
   const w = window as unknown as { longTasks: object[]; statuses: string[]; phases: { at: number; phase: string }[] };
@@ -127,7 +127,7 @@ function longTasks(events: Event[], origin?: number): string[] {
   for (const key of mains) {
     const xs = events.filter((e) => `${e.pid}:${e.tid}` === key && (e.ph === 'X' || e.ph === 'B' || e.ph === 'E') && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
     for (const task of xs.filter((e) => e.name === 'RunTask' && e.dur! > LONG_MS * 1000)) {
-      out.push(`  task ${(task.dur! / 1000).toFixed(1)} ms${origin === undefined ? '' : ` at +${((task.ts - origin) / 1000).toFixed(0)}`} on ${key} (${processes.get(task.pid) ?? ''}) ${JSON.stringify(task.args ?? {}).slice(0, 200)}`);
+      out.push(`  task ${(task.dur! / 1000).toFixed(1)} ms${origin === undefined ? '' : ` at +${((task.ts - origin) / 1000).toFixed(0)}`} (on the CPU ${((task as { tdur?: number }).tdur! / 1000).toFixed(1)} ms) on ${key} (${processes.get(task.pid) ?? ''}) ${JSON.stringify(task.args ?? {}).slice(0, 200)}`);
       const end = task.ts + task.dur!;
       const stack: number[] = [];
       for (const e of xs) {
@@ -207,7 +207,9 @@ try {
       { timeout: 120_000 },
     );
     const took = Date.now() - began;
-    await panel.waitForTimeout(1000); // the live list re-read after the import, and its render
+    // The bench waits 100 ms: the live list's re-read after the import (and its render) then runs
+    // into the next import's reading. WAIT=1000 keeps them apart.
+    await panel.waitForTimeout(Number(process.env.WAIT ?? 100));
     const events = stop ? await stop() : [];
     const tasks = (await panel.evaluate(() => (window as unknown as { longTasks: { start: number; duration: number; attribution: string[] }[] }).longTasks)).filter((l) => l.start + l.duration >= since);
     const max = Math.max(0, ...tasks.map((l) => l.duration));
