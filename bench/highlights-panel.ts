@@ -162,22 +162,30 @@ async function importFile(panel: Page, path: string, expected: RegExp, timeout =
   );
 }
 
+/**
+ * The stage (also bench/diagnose/import-panel.ts's): an extension page to seed the database from,
+ * the seed answer open in one tab and riksdagen.se's start page in another.
+ */
+export async function setUpPanelBench(session: Session): Promise<{ ext: Page; documentTab: number; noDocument: string }> {
+  const ext = await session.context.newPage();
+  await ext.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await message(ext, 'listAllHighlights', {});
+  // The database is seeded and cleared behind the background's back here (see keepHighlightsLocal).
+  await keepHighlightsLocal(ext);
+  await openDocument(session, URLS.answer);
+  const documentTab = await tabIdOf(session, URLS.answer);
+  // A tab that shows riksdagen.se's start page: no document, so the panel opens on "Alla".
+  await (await session.context.newPage()).goto(URLS.start, { waitUntil: 'load' });
+  return { ext, documentTab, noDocument: `tab=${await tabIdOf(session, URLS.start)}` };
+}
+
 export async function benchHighlightsPanel(): Promise<Section> {
   const results: Result[] = [];
   const targets: Section['targets'] = [];
   const files: string[] = [];
   const session = await launch();
   try {
-    const ext = await session.context.newPage();
-    await ext.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await message(ext, 'listAllHighlights', {});
-    // The database is seeded and cleared behind the background's back here (see keepHighlightsLocal).
-    await keepHighlightsLocal(ext);
-    await openDocument(session, URLS.answer);
-    const documentTab = await tabIdOf(session, URLS.answer);
-    // A tab that shows riksdagen.se's start page: no document, so the panel opens on "Alla".
-    await (await session.context.newPage()).goto(URLS.start, { waitUntil: 'load' });
-    const noDocument = `tab=${await tabIdOf(session, URLS.start)}`;
+    const { ext, documentTab, noDocument } = await setUpPanelBench(session);
 
     const floor = await opening(session, `${noDocument}&view=highlights`);
     results.push(summarize('no highlights: open on Markeringar (the floor)', floor.shown, undefined, 'navigation start → painted'));

@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/support/browser.ts';
-import { message, openDocument, tabIdOf } from '../../tests/e2e/support/highlights.ts';
-import { keepHighlightsLocal, seedHighlights } from '../../tests/e2e/support/many-highlights.ts';
-import { URLS } from '../../tests/e2e/support/sites.ts';
+import { seedHighlights } from '../../tests/e2e/support/many-highlights.ts';
+import { setUpPanelBench } from '../highlights-panel.ts';
 import { manyHighlights } from '../../tests/fixtures/highlights/many-highlights.ts';
 import type { TraceEvent } from '../trace.ts';
 
@@ -154,13 +153,7 @@ function longTasks(events: Event[], origin?: number): string[] {
 const session = await launch();
 const file = join(tmpdir(), `riksref-diagnose-${process.pid}.json`);
 try {
-  const ext = await session.context.newPage();
-  await ext.goto(`chrome-extension://${session.extensionId}/options.html`);
-  await message(ext, 'listAllHighlights', {});
-  await keepHighlightsLocal(ext);
-  await openDocument(session, URLS.answer);
-  await (await session.context.newPage()).goto(URLS.start, { waitUntil: 'load' });
-  const noDocument = `tab=${await tabIdOf(session, URLS.start)}`;
+  const { ext, noDocument } = await setUpPanelBench(session);
   await seedHighlights(ext, manyHighlights({ count: 10_000, documents: 1_000 }));
 
   const panel: Page = await session.context.newPage();
