@@ -30,19 +30,42 @@ export interface Size {
   height: number;
 }
 
-export function placeBeside(reference: Box, floating: Size, viewport: Size, o: Beside): { x: number; y: number; side: Side } {
+/** The part of the page the reader sees, in the coordinates of `position: fixed`. */
+export interface Viewport extends Size {
+  left: number;
+  top: number;
+}
+
+export function placeBeside(reference: Box, floating: Size, viewport: Viewport, o: Beside): { x: number; y: number; side: Side } {
+  const top = viewport.top + o.sidePadding;
+  const bottom = viewport.top + viewport.height - o.sidePadding;
   const yOn = (side: Side) => (side === 'bottom' ? reference.bottom + o.gap : reference.top - o.gap - floating.height);
   // How far the element would stand out of the viewport on that side: zero or less when it fits.
-  const overflow = (side: Side) => (side === 'bottom' ? yOn(side) + floating.height - (viewport.height - o.sidePadding) : o.sidePadding - yOn(side));
+  const overflow = (side: Side) => (side === 'bottom' ? yOn(side) + floating.height - bottom : top - yOn(side));
   const other: Side = o.side === 'bottom' ? 'top' : 'bottom';
   const side = overflow(o.side) > 0 && overflow(other) < overflow(o.side) ? other : o.side;
-  const wanted = o.align === 'start' ? reference.left : (reference.left + reference.right - floating.width) / 2;
-  // Wider than the viewport allows: its left edge at the padding, as the page's text starts.
-  const x = Math.max(o.edgePadding, Math.min(wanted, viewport.width - o.edgePadding - floating.width));
+
+  const left = viewport.left + o.edgePadding;
+  const right = viewport.left + viewport.width - o.edgePadding;
+  let x = o.align === 'start' ? reference.left : (reference.left + reference.right - floating.width) / 2;
+  // A start-aligned card that runs past the right edge ends where the reference ends instead,
+  // when that fits better: it stays under the reference rather than being pushed aside.
+  if (o.align === 'start' && x + floating.width > right) {
+    const ending = reference.right - floating.width;
+    if (left - ending < x + floating.width - right) x = ending;
+  }
+  // Then moved inside the edges; wider than the room: its left edge at the padding, where text starts.
+  x = Math.max(left, Math.min(x, right - floating.width));
   return { x, y: yOn(side), side };
 }
 
-/** The viewport without its scroll bars: the room a fixed element has. */
-export function viewportSize(): Size {
-  return { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+/**
+ * What the reader sees: the visual viewport (a pinch-zoomed page shows only part of the layout
+ * viewport, and a card placed for the whole would stand off-screen), else the layout viewport
+ * without its scroll bars.
+ */
+export function visibleViewport(): Viewport {
+  const v = window.visualViewport;
+  if (v) return { left: v.offsetLeft, top: v.offsetTop, width: v.width, height: v.height };
+  return { left: 0, top: 0, width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
 }

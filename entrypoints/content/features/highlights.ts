@@ -13,7 +13,7 @@ import { selectionInRegion } from '@/lib/page/selection';
 import type { Feature, FeatureScope } from '../feature';
 import { follow } from '../follow';
 import { listenUntil } from '../listen-until';
-import { placeBeside, viewportSize, type Beside } from '../placement';
+import { placeBeside, visibleViewport, type Beside } from '../placement';
 import { Timer } from '../timer';
 import { createShadowUi } from '../shadow-ui';
 import { errorMessage } from '@/lib/error-message';
@@ -261,7 +261,7 @@ async function startHighlights({ page, ctx, signal, quietly, onRegionChange, ref
     const beside: Beside = { side: next.kind === 'toolbar' ? 'top' : 'bottom', align: 'center', gap: 8, sidePadding: 0, edgePadding: 8 };
     stopFloating = follow([range.startContainer.parentElement ?? page.region, floating], () => {
       const { width, height } = floating.getBoundingClientRect();
-      const { x, y } = placeBeside(range.getBoundingClientRect(), { width, height }, viewportSize(), beside);
+      const { x, y } = placeBeside(range.getBoundingClientRect(), { width, height }, visibleViewport(), beside);
       floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     });
   }

@@ -12,7 +12,7 @@ import { follow } from '../follow';
 import { listenUntil } from '../listen-until';
 import type { Feature } from '../feature';
 import { Timer } from '../timer';
-import { placeBeside, viewportSize, type Beside } from '../placement';
+import { placeBeside, visibleViewport, type Beside } from '../placement';
 import { createShadowUi, type ShadowUi } from '../shadow-ui';
 
 /*
@@ -175,7 +175,7 @@ export const hoverCards: Feature = {
       // Scrolled out of sight: the card has nothing to stand next to.
       if (!line || outOfView(line, innerWidth, innerHeight)) return close();
       const { width, height } = floating.getBoundingClientRect();
-      const { x, y } = placeBeside(line, { width, height }, viewportSize(), CARD_PLACE);
+      const { x, y } = placeBeside(line, { width, height }, visibleViewport(), CARD_PLACE);
       Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
     };
 
@@ -196,8 +196,12 @@ export const hoverCards: Feature = {
       open = { anchor, key, id, by, title: anchor.getAttribute('title'), describedBy: anchor.getAttribute('aria-describedby'), stopUpdates: () => {} };
       attach(open);
       renderCard();
-      // Re-placed on scroll, resize and changes of size around the reference.
-      open.stopUpdates = follow([anchor, container], place);
+      // Re-placed on scroll, resize and changes of size around the reference. Placing it may
+      // close it at once (its reference out of view): then nothing is left following.
+      const card = open;
+      const stop = follow([anchor, container], place);
+      if (open === card) card.stopUpdates = stop;
+      else stop();
     };
 
     /**

@@ -30,10 +30,12 @@ let ABBREVIATIONS: Set<string>;
 // Their first letters: most words closing a citation start with none of them (lower case).
 let ABBREVIATION_FIRST: Set<number>;
 function indexTable(): void {
-  TABLE_NAMES = new NameIndex();
-  for (const name of laws().names()) TABLE_NAMES.add(name);
+  const names = new NameIndex();
+  for (const name of laws().names()) names.add(name);
   ABBREVIATIONS = new Set(laws().abbreviations());
   ABBREVIATION_FIRST = new Set([...ABBREVIATIONS].map((a) => a.charCodeAt(0)));
+  // Last: it tells findLawCitations that all three are made.
+  TABLE_NAMES = names;
 }
 
 /*
