@@ -4,6 +4,7 @@ import type { CitationFormat } from './formats.ts';
 import type { CitationRecord } from './record.ts';
 import { toRis } from './ris.ts';
 import { swedishReferences } from './swedish.ts';
+import { t } from '../i18n.ts';
 
 /*
  * Citations for reference managers (issue 14): records (record.ts) in four formats, as text or as
@@ -34,11 +35,11 @@ export function formatCitations(format: CitationFormat, records: readonly Citati
 
 /**
  * The records as a file: `riksref-referenser-<dok_id>-<day>.ris` (the dok_id of the document that
- * cites them, when given).
+ * cites them, when given), its first word in the reader's language (`riksref-references` in English).
  */
 export function citationFile(format: CitationFormat, records: readonly CitationRecord[], options: { now: number; dokId?: string }) {
   const { extension, mimeType } = FORMATS[format];
   const day = new Date(options.now).toISOString().slice(0, 10);
-  const name = ['riksref-referenser', options.dokId?.replace(/[^A-Za-z0-9-]+/g, ''), day].filter(Boolean).join('-');
+  const name = [t('exportFile_references'), options.dokId?.replace(/[^A-Za-z0-9-]+/g, ''), day].filter(Boolean).join('-');
   return { filename: `${name}.${extension}`, mimeType, text: formatCitations(format, records), count: records.length };
 }

@@ -6,6 +6,7 @@ import type { HighlightSyncHooks } from '../sync/types.ts';
 import type { RiksrefDatabase } from './database.ts';
 import { HighlightRepository } from './highlights.ts';
 import { createHighlightImporter } from './highlight-import.ts';
+import { t } from '../i18n.ts';
 
 export type HighlightHandlers = Pick<
   Handlers,
@@ -72,7 +73,7 @@ export function createHighlightHandlers(
 
     async exportHighlights({ format, dokId }) {
       const highlights = dokId ? await repo.forDocument(dokId) : await repo.all();
-      const name = `riksref-markeringar${dokId ? `-${dokId}` : ''}-${day(now())}`;
+      const name = `${t('exportFile_highlights')}${dokId ? `-${dokId}` : ''}-${day(now())}`;
       if (format === 'json') return { filename: `${name}.json`, mimeType: 'application/json', text: exportJson(highlights), count: highlights.length };
       const documents = groupByDocument(highlights).map(({ dokId, title, url, highlights: [first] }) => ({ dokId, kind: first!.kind, title, url }));
       const text = exportMarkdown(highlights, now(), await references(documents));

@@ -8,6 +8,7 @@ import { toCslItems } from '@/lib/cite/csl-json';
 import { citationKey, uniqueKeys } from '@/lib/cite/keys';
 import { latexEscape } from '@/lib/cite/latex';
 import { allRecords, answerPageRecord, LAW_PLACE_META, recordedMeta } from './cite-fixtures';
+import { useLanguage } from './i18n-fake';
 
 /*
  * Citations (lib/cite) for reference managers. Each format is read back by a parser that reference
@@ -252,6 +253,11 @@ describe('CSL-JSON, read back by Citation.js', () => {
 });
 
 describe('as a file', () => {
+  test('its name starts in the reader’s language', () => {
+    useLanguage('en');
+    expect(citationFile('ris', allRecords(), { now: Date.UTC(2026, 11, 1, 12), dokId: 'H612523' }).filename).toBe('riksref-references-H612523-2026-12-01.ris');
+  });
+
   test('named after the citing document and the day, with the format’s extension and type', () => {
     const now = Date.UTC(2026, 11, 1, 12);
     const records = allRecords();

@@ -6,6 +6,7 @@ import { send, type Transport } from '@/lib/messages/send';
 import { parseTabCommand } from '@/lib/messages/tab-commands';
 import { exportJson } from '@/lib/highlights/web-annotation';
 import { makeHighlight } from './highlight-fixtures.ts';
+import { useLanguage } from './i18n-fake';
 
 let db: RiksrefDatabase;
 let transport: Transport;
@@ -74,6 +75,13 @@ describe('highlight messages through send ⇄ handle and the database', () => {
     await send('saveHighlight', { highlight: makeHighlight({ id: 'a' }) }, transport);
     expect(await send('reportAnchoring', { dokId: 'H612523', found: [], orphans: ['a'] }, transport)).toEqual({ changed: 1 });
     expect((await db.highlights.get('a'))!.orphan).toBe(true);
+  });
+
+  test('an exported file’s name starts in the reader’s language', async () => {
+    useLanguage('en');
+    await send('saveHighlight', { highlight: makeHighlight({ id: 'a', dokId: 'H601KU21' }) }, transport);
+    expect((await send('exportHighlights', { format: 'json' }, transport)).filename).toBe('riksref-highlights-2025-05-02.json');
+    expect((await send('exportHighlights', { format: 'markdown', dokId: 'H601KU21' }, transport)).filename).toBe('riksref-highlights-H601KU21-2025-05-02.md');
   });
 
   test('export JSON and Markdown, import back without duplicates', async () => {
