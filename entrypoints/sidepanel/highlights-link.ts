@@ -10,7 +10,7 @@ import { exportJsonParts } from '@/lib/highlights/web-annotation';
 import { IMPORT_PORT, importOverPort, type PortLike } from '@/lib/messages/import-port';
 import { MessageError, send, sendToTab } from '@/lib/messages/send';
 import { parseDocumentUrl } from '@/lib/page/url';
-import { t } from '@/lib/i18n';
+import { exportFileName } from '@/lib/export-file';
 import { inSlices } from '@/lib/time-slices';
 import type { CurrentTab } from './current-tab';
 
@@ -79,7 +79,7 @@ export function createHighlightsLink(tab: CurrentTab, db: RiksrefDatabase = new 
         onProgress({ phase: 'writing', done: part.done, total: size });
       });
       flush();
-      const name = `${t('exportFile_highlights')}-${new Date(now).toISOString().slice(0, 10)}`;
+      const name = exportFileName('highlights', now);
       const [filename, mimeType] = format === 'json' ? [`${name}.json`, 'application/json'] : [`${name}.md`, 'text/markdown'];
       download(filename, mimeType, parts);
       return { filename, count: size };

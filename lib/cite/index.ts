@@ -4,7 +4,7 @@ import type { CitationFormat } from './formats.ts';
 import type { CitationRecord } from './record.ts';
 import { toRis } from './ris.ts';
 import { swedishReferences } from './swedish.ts';
-import { t } from '../i18n.ts';
+import { exportFileName } from '../export-file.ts';
 
 /*
  * Citations for reference managers (issue 14): records (record.ts) in four formats, as text or as
@@ -39,7 +39,6 @@ export function formatCitations(format: CitationFormat, records: readonly Citati
  */
 export function citationFile(format: CitationFormat, records: readonly CitationRecord[], options: { now: number; dokId?: string }) {
   const { extension, mimeType } = FORMATS[format];
-  const day = new Date(options.now).toISOString().slice(0, 10);
-  const name = [t('exportFile_references'), options.dokId?.replace(/[^A-Za-z0-9-]+/g, ''), day].filter(Boolean).join('-');
+  const name = exportFileName('references', options.now, options.dokId?.replace(/[^A-Za-z0-9-]+/g, ''));
   return { filename: `${name}.${extension}`, mimeType, text: formatCitations(format, records), count: records.length };
 }

@@ -6,7 +6,7 @@ import type { HighlightSyncHooks } from '../sync/types.ts';
 import type { RiksrefDatabase } from './database.ts';
 import { HighlightRepository } from './highlights.ts';
 import { createHighlightImporter } from './highlight-import.ts';
-import { t } from '../i18n.ts';
+import { exportFileName } from '../export-file.ts';
 
 export type HighlightHandlers = Pick<
   Handlers,
@@ -20,8 +20,6 @@ export type HighlightHandlers = Pick<
   | 'importHighlights'
   | 'exportHighlights'
 >;
-
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Each document's reference by dok_id, for the Markdown export (lib/cite/documents.ts). */
 export type DocumentReferences = (documents: HighlightedDocument[]) => Promise<ReadonlyMap<string, string>>;
@@ -73,7 +71,7 @@ export function createHighlightHandlers(
 
     async exportHighlights({ format, dokId }) {
       const highlights = dokId ? await repo.forDocument(dokId) : await repo.all();
-      const name = `${t('exportFile_highlights')}${dokId ? `-${dokId}` : ''}-${day(now())}`;
+      const name = exportFileName('highlights', now(), dokId);
       if (format === 'json') return { filename: `${name}.json`, mimeType: 'application/json', text: exportJson(highlights), count: highlights.length };
       const documents = groupByDocument(highlights).map(({ dokId, title, url, highlights: [first] }) => ({ dokId, kind: first!.kind, title, url }));
       const text = exportMarkdown(highlights, now(), await references(documents));
