@@ -66,16 +66,30 @@ export const referenceMetadata: Feature = {
     const upgradeLinks = () => {
       const site = lawSite;
       if (site === undefined) return;
+      // Each id's address and title made once: a document cites the same few again and again,
+      // and on a reference-dense page making them per link was a tenth of this pass.
+      const made = new Map<string, { href: string; title: string } | null>();
       quietly(() => {
         for (const ref of references.all.values()) {
-          const result = found.get(ref.id);
-          if (result?.status !== 'found') continue;
+          let upgrade = made.get(ref.id);
+          if (upgrade === undefined) {
+            const result = found.get(ref.id);
+            upgrade =
+              result?.status === 'found'
+                ? {
+                    href: ref.kind === 'sfs' ? lawHref(ref.id, site, result.meta.url) : result.meta.url,
+                    title: `${result.meta.label}: ${result.meta.title}`,
+                  }
+                : null;
+            made.set(ref.id, upgrade);
+          }
+          if (upgrade === null) continue;
           for (const anchor of ref.anchors) {
             if (upgraded.has(anchor)) continue;
             upgraded.add(anchor);
             // The page's own links keep their href; ours now lead to the document itself.
-            if (!anchor.hasAttribute(ATTR_EXISTING)) anchor.href = ref.kind === 'sfs' ? lawHref(ref.id, site, result.meta.url) : result.meta.url;
-            anchor.title = `${result.meta.label}: ${result.meta.title}`;
+            if (!anchor.hasAttribute(ATTR_EXISTING)) anchor.href = upgrade.href;
+            anchor.title = upgrade.title;
           }
         }
       });
