@@ -94,7 +94,8 @@ interface NumberToken {
  * riksdag text). `test` with lastIndex, so a hit allocates nothing. "Lag" too: "Lagen om
  * anställningsskydd" may open a sentence; the other stems sit inside their words.
  */
-const STEMS = new RegExp([...NAME_STEMS, 'Lag'].join('|'), 'g');
+export const LAW_STEMS_SOURCE = [...NAME_STEMS, 'Lag'].join('|');
+const STEMS = new RegExp(LAW_STEMS_SOURCE, 'g');
 
 /** The start of the next stem from STEMS.lastIndex, or -1. Each stem is told by its last letters. */
 function nextStem(text: string): number {
