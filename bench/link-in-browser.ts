@@ -160,21 +160,42 @@ const loadAndLink = async (page: Page, url: string) => {
   return page.evaluate(() => document.querySelectorAll('a[data-riksref]').length);
 };
 
-const loadAndMark = async (page: Page, url: string) => {
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForLoadState('networkidle');
-  await page.addScriptTag({ path: MARK_JS });
-  return page.evaluate((pattern) => {
-    const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void } }).Mark;
-    new Mark(document.querySelector('.document-body')!).markRegExp(new RegExp(pattern, 'g'), { acrossElements: false });
-    return document.querySelectorAll('mark').length;
-  }, NUMBER_PATTERN);
-};
+/**
+ * mark.js on the page: `<mark>` around every number, or (`asLinks`) an `<a href>` around each, the
+ * control that tells what being a link costs the page whoever makes it: a link's style is
+ * resolved at more cost than a mark's (it is matched as a link, its address as visited or not).
+ */
+const marking =
+  (asLinks: boolean) =>
+  async (page: Page, url: string): Promise<number> => {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForLoadState('networkidle');
+    await page.addScriptTag({ path: MARK_JS });
+    return page.evaluate(
+      ({ pattern, asLinks }) => {
+        const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void } }).Mark;
+        const options = asLinks
+          ? {
+              acrossElements: false,
+              element: 'a',
+              // An address per number, as ours have: `/sv/dokument-och-lagar/dokument/2018:65`.
+              each: (a: HTMLAnchorElement) => a.setAttribute('href', `/sv/dokument-och-lagar/dokument/${encodeURIComponent(a.textContent ?? '')}`),
+            }
+          : { acrossElements: false };
+        new Mark(document.querySelector('.document-body')!).markRegExp(new RegExp(pattern, 'g'), options);
+        return document.querySelectorAll('[data-markjs]').length;
+      },
+      { pattern: NUMBER_PATTERN, asLinks },
+    );
+  };
+const loadAndMark = marking(false);
+const loadAndMarkLinks = marking(true);
 
 /**
  * The honest cost (DEVELOPERS.md, "Main-thread cost"): every task on the page's renderer main
  * thread while it loads and links, minus the same page where Riksref stays away; mark.js the same
- * way on the same page. Pages are loaded in turn (plain, ours, mark.js) so drift hits all three.
+ * way on the same page, and mark.js again making links, the control. Pages are loaded in turn (plain,
+ * ours, mark.js, mark.js making links) so drift hits all four.
  */
 export async function benchMainThread(): Promise<Section> {
   const session = await launch();
@@ -190,7 +211,7 @@ export async function benchMainThread(): Promise<Section> {
       ['dense', URLS.long],
     ] as const) {
       // One unmeasured load of each warms the caches (HTTP, metadata, code) as a reader's second visit.
-      for (const [browser, work] of [[session, loadAndLink], [plainSession, loadAndMark]] as const) {
+      for (const [browser, work] of [[session, loadAndLink], [plainSession, loadAndMark], [plainSession, loadAndMarkLinks]] as const) {
         const page = await browser.context.newPage();
         await work(page, url);
         await page.close();
@@ -198,11 +219,13 @@ export async function benchMainThread(): Promise<Section> {
       const plain: MainThreadWork[] = [];
       const ours: (MainThreadWork & { count: number })[] = [];
       const mark: (MainThreadWork & { count: number })[] = [];
+      const markLinks: (MainThreadWork & { count: number })[] = [];
       for (let i = 0; i < LOADS; i++) {
         for (const [into, browser, work] of [
           [plain, plainSession, loadOnly],
           [ours, session, loadAndLink],
           [mark, plainSession, loadAndMark],
+          [markLinks, plainSession, loadAndMarkLinks],
         ] as const) {
           const page = await browser.context.newPage();
           (into as MainThreadWork[]).push(await traced(page, url, (p) => work(p, url)));
@@ -219,7 +242,11 @@ export async function benchMainThread(): Promise<Section> {
         `${ours[0]!.count} links; ${ratio.toFixed(2)}× mark.js; page alone ${base.toFixed(0)} ms; ` +
         `longest task on the page ${longest.toFixed(1)} ms (page alone: ${Math.max(...plain.map((w) => w.longestTaskMs)).toFixed(1)} ms)`;
       markAdded.note = `${mark[0]!.count} marks, every yyyy:n and yyyy/yy:n number`;
-      results.push(oursAdded, markAdded);
+      const linksAdded = summarize(`${label}: mark.js making links (<a href>), main thread added (traced)`, added(markLinks));
+      linksAdded.note =
+        `${markLinks[0]!.count} links around the same numbers: the control; ` +
+        `Riksref ${(oursAdded.medianMs / linksAdded.medianMs).toFixed(2)}× it, mark.js's marks ${(markAdded.medianMs / linksAdded.medianMs).toFixed(2)}× it`;
+      results.push(oursAdded, markAdded, linksAdded);
       targets.push({
         target: `${label}: main-thread work added ≤ mark.js's on the same page`,
         measured: `${oursAdded.medianMs.toFixed(0)} ms vs ${markAdded.medianMs.toFixed(0)} ms (${ratio.toFixed(2)}×)`,
