@@ -4,15 +4,14 @@
 //    same document at an address where Riksref stays away, and
 //  - a bare TreeWalker pass that only reads the same text nodes (the floor of any DOM scan).
 // DESIGN.md: ≤ 100 ms of main-thread work for 1 MB, no single task over 50 ms.
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { launch, launchWithoutExtension } from '../tests/e2e/support/browser.ts';
 import { URLS } from '../tests/e2e/support/sites.ts';
 import { median, summarize, type Section } from './measure.ts';
+import { addMarkJs, linkingDone } from './page-work.ts';
 import { startTrace, type MainThreadWork } from './trace.ts';
 
 const LOADS = 7;
-const MARK_JS = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
 
 // What mark.js is asked to find: a type word, then a riksmöte or year and a number — the nearest
 // a regex-only highlighter gets to our references.
@@ -31,7 +30,7 @@ interface RiksrefLoad {
 
 async function riksrefLoad(page: Page, url: string): Promise<RiksrefLoad> {
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.riksrefLinking === 'done', null, { timeout: 60_000 });
+  await linkingDone(page);
   return page.evaluate(() => {
     const link = performance.getEntriesByName('riksref:link', 'measure')[0] as PerformanceMeasure;
     const detail = link.detail as { busyMs: number; longestTaskMs: number; chunks: number };
@@ -61,7 +60,7 @@ async function riksrefLoad(page: Page, url: string): Promise<RiksrefLoad> {
 
 async function markJsLoad(page: Page, url: string): Promise<{ ms: number; marks: number }> {
   await page.goto(url, { waitUntil: 'load' });
-  await page.addScriptTag({ path: MARK_JS });
+  await addMarkJs(page);
   return page.evaluate((pattern) => {
     const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void } }).Mark;
     const t0 = performance.now();
@@ -154,7 +153,7 @@ const loadOnly = async (page: Page, url: string) => {
 
 const loadAndLink = async (page: Page, url: string) => {
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.riksrefLinking === 'done', null, { timeout: 60_000 });
+  await linkingDone(page);
   // The metadata's answers reach the links too (titles, addresses): part of what we cost.
   await page.waitForLoadState('networkidle');
   return page.evaluate(() => document.querySelectorAll('a[data-riksref]').length);
@@ -170,7 +169,7 @@ const marking =
   async (page: Page, url: string): Promise<number> => {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
-    await page.addScriptTag({ path: MARK_JS });
+    await addMarkJs(page);
     return page.evaluate(
       ({ pattern, asLinks }) => {
         const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void } }).Mark;

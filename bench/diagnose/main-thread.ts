@@ -4,16 +4,15 @@
 // order. For finding what to make cheaper; not part of `npm run bench`. After `wxt build`:
 //   node --import ./scripts/raw-loader.ts bench/diagnose/main-thread.ts [typical|dense] [--mark] [--timeline]
 // LOADS=n sets the number of loads (5); DIAG_URL=<address> looks at another page (pages.ts).
-import { createRequire } from 'node:module';
 import type { BrowserContext } from 'playwright-core';
 import { launch, launchWithoutExtension } from '../../tests/e2e/support/browser.ts';
+import { addMarkJs, linkingDone } from '../page-work.ts';
 import { startTrace, type TraceEvent } from '../trace.ts';
 import { diagnosedUrl as url, otherPage } from './pages.ts';
 
 const withMark = process.argv.includes('--mark');
 const timeline = process.argv.includes('--timeline');
 const LOADS = Number(process.env.LOADS ?? 5);
-const MARK_JS = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
 const NUMBER_PATTERN = String.raw`\b\d{4}(?:\/\d{2,4})?:[A-Za-zÅÄÖåäö]{0,5}\d+`;
 
 interface Load {
@@ -71,11 +70,11 @@ async function load(context: BrowserContext, work: 'link' | 'mark' | 'plain', pr
   const trace = await startTrace(page);
   await page.goto(url, { waitUntil: 'load' });
   if (work === 'link') {
-    await page.waitForFunction(() => document.documentElement.dataset.riksrefLinking === 'done', null, { timeout: 60_000 });
+    await linkingDone(page);
   }
   await page.waitForLoadState('networkidle');
   if (work === 'mark') {
-    await page.addScriptTag({ path: MARK_JS });
+    await addMarkJs(page);
     await page.evaluate((pattern) => {
       const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void } }).Mark;
       new Mark(document.querySelector('.document-body')!).markRegExp(new RegExp(pattern, 'g'), { acrossElements: false });
