@@ -99,6 +99,29 @@ describe('law links on the page follow the reader’s choice of site', () => {
     expect(href('sfs:2009:400#K10P2')).toBe('https://lagen.nu/2009:400#K10P2');
   });
 
+  test('every link to a found document gets its page and title, however often the page cites it; the rest keep theirs', async () => {
+    document.body.innerHTML =
+      '<main><p><a data-riksref="sou:2018:65" href="https://www.riksdagen.se/sv/sok/?a">SOU 2018:65</a>, ' +
+      '<a data-riksref="prop:2017/18:1" href="https://www.riksdagen.se/sv/sok/?b">prop. 2017/18:1</a> och ' +
+      '<a data-riksref="sou:2018:65" href="https://www.riksdagen.se/sv/sok/?c">SOU 2018:65</a></p></main>';
+    const [first, prop, again] = Array.from(document.querySelectorAll<HTMLAnchorElement>('a'));
+    const references = new PageReferences();
+    answers.results = { 'sou:2018:65': found('sou:2018:65', 'sou', SOU_PAGE) };
+    await start(referenceMetadata, scopeFor(document.querySelector('main')!, references));
+    references.setLinked(
+      new Map<string, LinkedReference>([
+        ['1', { id: 'sou:2018:65', kind: 'sou', anchors: [first!] }],
+        ['2', { id: 'prop:2017/18:1', kind: 'prop', anchors: [prop!] }],
+        ['3', { id: 'sou:2018:65', kind: 'sou', anchors: [again!] }],
+      ]),
+    );
+    await vi.waitFor(() => expect(again!.getAttribute('href')).toBe(SOU_PAGE), { timeout: 2000 });
+    expect(first!.getAttribute('href')).toBe(SOU_PAGE);
+    expect([first!.title, again!.title]).toEqual(['sou:2018:65: Titel', 'sou:2018:65: Titel']);
+    expect(prop!.getAttribute('href')).toBe('https://www.riksdagen.se/sv/sok/?b');
+    expect(prop!.hasAttribute('title')).toBe(false);
+  });
+
   test('a riksdagen.se reader’s law link goes to the law’s own page at the place; a change of mind follows', async () => {
     const references = new PageReferences();
     const linked = linkByHand(references);
