@@ -3,7 +3,9 @@
 // calls), for finding what to make cheaper. Not part of `npm run bench`. After a
 // `RIKSREF_NO_MINIFY=1 wxt build` (names and line numbers refer to its content.js):
 //   node --import ./scripts/raw-loader.ts bench/diagnose/cpu-profile.ts [typical|dense]
-// FIRST_TASK=1 keeps only the script's first task (its evaluation); TOP=n lists n rows (45).
+// FIRST_TASK=1 keeps only the script's first task (its evaluation); AFTER_LINKING=1 only what
+// runs after the linking's last chunk (the metadata's arrival and what it sets off); TOP=n lists
+// n rows (45).
 import { launch } from '../../tests/e2e/support/browser.ts';
 import { diagnosedUrl as url, loadLinked, warmedPage } from './pages.ts';
 
@@ -47,8 +49,14 @@ try {
   };
   const firstExt = profile.samples.findIndex(isExt);
   const firstIdle = profile.samples.findIndex((id, i) => i > firstExt && byId.get(id)!.callFrame.functionName === '(idle)');
+  const linking = (id: number) => {
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) if (byId.get(cur)!.callFrame.functionName === 'annotateInChunks') return true;
+    return false;
+  };
+  const lastLinking = profile.samples.findLastIndex(linking);
   profile.samples.forEach((id, i) => {
     if (process.env.FIRST_TASK && (i < firstExt || i >= firstIdle)) return;
+    if (process.env.AFTER_LINKING && i <= lastLinking) return;
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const f = byId.get(cur)!.callFrame;
