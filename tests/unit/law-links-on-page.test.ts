@@ -99,24 +99,34 @@ describe('law links on the page follow the reader’s choice of site', () => {
     expect(href('sfs:2009:400#K10P2')).toBe('https://lagen.nu/2009:400#K10P2');
   });
 
-  test('every link to a found document gets its page and title, however often the page cites it; the rest keep theirs', async () => {
+  test('every link to a found document gets its page and title, however often the page cites it; each place in a law its own; the rest keep theirs', async () => {
     document.body.innerHTML =
       '<main><p><a data-riksref="sou:2018:65" href="https://www.riksdagen.se/sv/sok/?a">SOU 2018:65</a>, ' +
-      '<a data-riksref="prop:2017/18:1" href="https://www.riksdagen.se/sv/sok/?b">prop. 2017/18:1</a> och ' +
-      '<a data-riksref="sou:2018:65" href="https://www.riksdagen.se/sv/sok/?c">SOU 2018:65</a></p></main>';
-    const [first, prop, again] = Array.from(document.querySelectorAll<HTMLAnchorElement>('a'));
+      '<a data-riksref="prop:2017/18:1" href="https://www.riksdagen.se/sv/sok/?b">prop. 2017/18:1</a>, ' +
+      '<a data-riksref="sou:2018:65" href="https://www.riksdagen.se/sv/sok/?c">SOU 2018:65</a>, ' +
+      '<a data-riksref="sfs:2009:400#K10P2" href="https://lagen.nu/2009:400#K10P2">10 kap. 2 § OSL</a> och ' +
+      '<a data-riksref="sfs:2009:400#K2P1" href="https://lagen.nu/2009:400#K2P1">2 kap. 1 § OSL</a></p></main>';
+    const [first, prop, again, chapter10, chapter2] = Array.from(document.querySelectorAll<HTMLAnchorElement>('a'));
     const references = new PageReferences();
-    answers.results = { 'sou:2018:65': found('sou:2018:65', 'sou', SOU_PAGE) };
+    answers.results = {
+      'sou:2018:65': found('sou:2018:65', 'sou', SOU_PAGE),
+      // The open data's address of the law as a whole, for both places.
+      'sfs:2009:400#K10P2': found('sfs:2009:400#K10P2', 'sfs', OSL_PAGE),
+      'sfs:2009:400#K2P1': found('sfs:2009:400#K2P1', 'sfs', OSL_PAGE),
+    };
     await start(referenceMetadata, scopeFor(document.querySelector('main')!, references));
     references.setLinked(
       new Map<string, LinkedReference>([
         ['1', { id: 'sou:2018:65', kind: 'sou', anchors: [first!] }],
         ['2', { id: 'prop:2017/18:1', kind: 'prop', anchors: [prop!] }],
         ['3', { id: 'sou:2018:65', kind: 'sou', anchors: [again!] }],
+        ['4', { id: 'sfs:2009:400#K10P2', kind: 'sfs', anchors: [chapter10!] }],
+        ['5', { id: 'sfs:2009:400#K2P1', kind: 'sfs', anchors: [chapter2!] }],
       ]),
     );
-    await vi.waitFor(() => expect(again!.getAttribute('href')).toBe(SOU_PAGE), { timeout: 2000 });
-    expect(first!.getAttribute('href')).toBe(SOU_PAGE);
+    await vi.waitFor(() => expect(chapter2!.getAttribute('href')).toBe(`${OSL_PAGE}#K2P1`), { timeout: 2000 });
+    expect(chapter10!.getAttribute('href')).toBe(`${OSL_PAGE}#K10P2`);
+    expect([first!.getAttribute('href'), again!.getAttribute('href')]).toEqual([SOU_PAGE, SOU_PAGE]);
     expect([first!.title, again!.title]).toEqual(['sou:2018:65: Titel', 'sou:2018:65: Titel']);
     expect(prop!.getAttribute('href')).toBe('https://www.riksdagen.se/sv/sok/?b');
     expect(prop!.hasAttribute('title')).toBe(false);

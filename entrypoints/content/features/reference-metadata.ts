@@ -66,27 +66,22 @@ export const referenceMetadata: Feature = {
     const upgradeLinks = () => {
       const site = lawSite;
       if (site === undefined) return;
-      // Each id's address and title made once: a document cites the same few again and again,
-      // and on a reference-dense page making them per link was a tenth of this pass.
-      const made = new Map<string, { href: string; title: string } | null>();
+      // Each id's address and title made once, for its first link not yet upgraded: a document
+      // cites the same few again and again (on a reference-dense page, making them per link was
+      // a tenth of this pass), and a pass over links all done already makes nothing.
+      const made = new Map<string, { href: string; title: string }>();
       quietly(() => {
         for (const ref of references.all.values()) {
-          let upgrade = made.get(ref.id);
-          if (upgrade === undefined) {
-            const result = found.get(ref.id);
-            upgrade =
-              result?.status === 'found'
-                ? {
-                    href: ref.kind === 'sfs' ? lawHref(ref.id, site, result.meta.url) : result.meta.url,
-                    title: `${result.meta.label}: ${result.meta.title}`,
-                  }
-                : null;
-            made.set(ref.id, upgrade);
-          }
-          if (upgrade === null) continue;
+          const result = found.get(ref.id);
+          if (result?.status !== 'found') continue;
           for (const anchor of ref.anchors) {
             if (upgraded.has(anchor)) continue;
             upgraded.add(anchor);
+            let upgrade = made.get(ref.id);
+            if (!upgrade) {
+              const href = ref.kind === 'sfs' ? lawHref(ref.id, site, result.meta.url) : result.meta.url;
+              made.set(ref.id, (upgrade = { href, title: `${result.meta.label}: ${result.meta.title}` }));
+            }
             // The page's own links keep their href; ours now lead to the document itself.
             if (!anchor.hasAttribute(ATTR_EXISTING)) anchor.href = upgrade.href;
             anchor.title = upgrade.title;
