@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { launch, launchWithoutExtension } from '../tests/e2e/support/browser.ts';
 import { URLS } from '../tests/e2e/support/sites.ts';
 import { median, summarize, type Section } from './measure.ts';
-import { addMarkJs, linkingDone } from './page-work.ts';
+import { linkingDone, loadLinked, markNumbers } from './page-work.ts';
 import { startTrace, type MainThreadWork } from './trace.ts';
 
 const LOADS = 7;
@@ -60,14 +60,8 @@ async function riksrefLoad(page: Page, url: string): Promise<RiksrefLoad> {
 
 async function markJsLoad(page: Page, url: string): Promise<{ ms: number; marks: number }> {
   await page.goto(url, { waitUntil: 'load' });
-  await addMarkJs(page);
-  return page.evaluate((pattern) => {
-    const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void } }).Mark;
-    const t0 = performance.now();
-    // Synchronous: the whole run is one task on the main thread.
-    new Mark(document.querySelector('.document-body')!).markRegExp(new RegExp(pattern, 'g'), { acrossElements: false });
-    return { ms: performance.now() - t0, marks: document.querySelectorAll('mark').length };
-  }, EQUIVALENT_PATTERN);
+  // Synchronous: the whole run is one task on the main thread.
+  return markNumbers(page, { pattern: EQUIVALENT_PATTERN });
 }
 
 export async function benchLinkInBrowser(): Promise<Section> {
@@ -125,9 +119,6 @@ export async function benchLinkInBrowser(): Promise<Section> {
   return { title: 'Linking the ~1 MB fixtures in Chromium with the built extension (7 page loads each)', results, targets };
 }
 
-// What mark.js wraps for the traced comparison: every number of the form yyyy:n or yyyy/yy:n,
-// about as many spans as we link on the same page (issue 12's yardstick).
-const NUMBER_PATTERN = String.raw`\b\d{4}(?:\/\d{2,4})?:[A-Za-zÅÄÖåäö]{0,5}\d+`;
 /** After the work is done: two frames and a pause, the same for every page, so paint is in. */
 const SETTLE_MS = 400;
 
@@ -146,46 +137,25 @@ async function traced(page: Page, url: string, work: (page: Page) => Promise<num
 }
 
 const loadOnly = async (page: Page, url: string) => {
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForLoadState('networkidle');
+  await loadLinked(page, url, false);
   return 0;
 };
 
 const loadAndLink = async (page: Page, url: string) => {
-  await page.goto(url, { waitUntil: 'load' });
-  await linkingDone(page);
   // The metadata's answers reach the links too (titles, addresses): part of what we cost.
-  await page.waitForLoadState('networkidle');
+  await loadLinked(page, url);
   return page.evaluate(() => document.querySelectorAll('a[data-riksref]').length);
 };
 
 /**
- * mark.js on the page: `<mark>` around every number, or (`asLinks`) an `<a href>` around each, the
- * control that tells what being a link costs the page whoever makes it: a link's style is
- * resolved at more cost than a mark's (it is matched as a link, its address as visited or not).
+ * mark.js on the page, wrapping every number in a `<mark>`, or (`asLinks`) in an `<a href>`: the
+ * control, which tells whether a link costs the page more than a mark, whoever makes it.
  */
 const marking =
   (asLinks: boolean) =>
   async (page: Page, url: string): Promise<number> => {
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForLoadState('networkidle');
-    await addMarkJs(page);
-    return page.evaluate(
-      ({ pattern, asLinks }) => {
-        const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void } }).Mark;
-        const options = asLinks
-          ? {
-              acrossElements: false,
-              element: 'a',
-              // An address per number, as ours have: `/sv/dokument-och-lagar/dokument/2018:65`.
-              each: (a: HTMLAnchorElement) => a.setAttribute('href', `/sv/dokument-och-lagar/dokument/${encodeURIComponent(a.textContent ?? '')}`),
-            }
-          : { acrossElements: false };
-        new Mark(document.querySelector('.document-body')!).markRegExp(new RegExp(pattern, 'g'), options);
-        return document.querySelectorAll('[data-markjs]').length;
-      },
-      { pattern: NUMBER_PATTERN, asLinks },
-    );
+    await loadLinked(page, url, false);
+    return (await markNumbers(page, { asLinks })).marks;
   };
 const loadAndMark = marking(false);
 const loadAndMarkLinks = marking(true);

@@ -50,20 +50,24 @@ export function measure(name: string, bytes: number, fn: () => void, runs = 9, w
 }
 
 /**
- * Times several functions over the same input in turns (a, b, c, a, b, c, …) after `warmup`
- * unmeasured turns, so that each meets the same warmth and the same garbage. Measured one after
- * the other, the first was still warming up while the last was not: a regular expression's pass
- * fell from 11 to 6.5 ms over its first ten runs, and the ratio against it moved with it.
+ * Times several functions over the same input in turns after `warmup` unmeasured turns, so that
+ * each meets the same warmth: measured one after the other, the first was still warming up while
+ * the last was not (a regular expression's pass fell from 11 to 6.5 ms over its first ten runs,
+ * and the ratio against it moved with it). Every other turn runs in the reverse order, so that
+ * each function follows a different one from turn to turn and none always starts among the
+ * garbage of the same neighbour. (A full collection before each call was tried: V8 then shrinks
+ * its young generation, and whatever allocates most runs half again as slow as it ever does.)
  */
-export function measureTogether(bytes: number, entries: ReadonlyArray<{ name: string; fn: () => void }>, runs = 9, warmup = 10): Result[] {
+export function measureTogether(bytes: number, entries: ReadonlyArray<{ name: string; fn: () => void }>, runs = 10, warmup = 10): Result[] {
   for (let i = 0; i < warmup; i++) for (const { fn } of entries) fn();
   const times = entries.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    entries.forEach(({ fn }, k) => {
+    for (let j = 0; j < entries.length; j++) {
+      const k = i % 2 === 0 ? j : entries.length - 1 - j;
       const t0 = performance.now();
-      fn();
+      entries[k]!.fn();
       times[k]!.push(performance.now() - t0);
-    });
+    }
   }
   return entries.map(({ name }, k) => summarize(name, times[k]!, bytes));
 }

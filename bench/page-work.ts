@@ -3,15 +3,18 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
 /*
- * Waiting for the page to be linked, and putting mark.js on it, without Playwright's helpers for
- * either: waitForFunction and addScriptTag first evaluate Playwright's own injected script in the
- * page, 6.5 ms in a trace that the page alone never pays, and a traced comparison would count it
- * as Riksref's and as mark.js's. page.evaluate in the page's own world costs a fraction of a
- * millisecond, as it does in the page-alone runs, which evaluate too (settling).
+ * What the browser benchmarks and diagnoses do to a page: load it and wait for Riksref to link
+ * it, or put mark.js on it. Without Playwright's waitForFunction, which first evaluates
+ * Playwright's own injected script in the page: 6.5 ms in a trace, which the traced comparison
+ * counted as Riksref's. page.evaluate in the page's own world costs a fraction of a millisecond,
+ * and the page-alone runs evaluate too (when they settle).
  */
 
 const MARK_JS_SOURCE = readFileSync(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
 const POLL_MS = 50;
+
+/** What mark.js wraps in the traced comparison: every number of the form yyyy:n or yyyy/yy:n, about as many spans as we link. */
+export const NUMBER_PATTERN = String.raw`\b\d{4}(?:\/\d{2,4})?:[A-Za-zÅÄÖåäö]{0,5}\d+`;
 
 /** Resolves when Riksref says the page is linked to its end; throws after `timeoutMs`. */
 export async function linkingDone(page: Page, timeoutMs = 60_000): Promise<void> {
@@ -22,7 +25,38 @@ export async function linkingDone(page: Page, timeoutMs = 60_000): Promise<void>
   }
 }
 
-/** mark.js (its UMD build, which sets window.Mark) evaluated in the page's own world. */
-export async function addMarkJs(page: Page): Promise<void> {
+/**
+ * Loads `url` and waits until Riksref has linked it to its end (unless `linked` is false: a page
+ * it leaves alone) and the network is quiet, the metadata's answers included.
+ */
+export async function loadLinked(page: Page, url: string, linked = true): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' });
+  if (linked) await linkingDone(page);
+  await page.waitForLoadState('networkidle');
+}
+
+/**
+ * mark.js's markRegExp over the document text, in one task, in the page's own world: `<mark>`
+ * around every match, or (`asLinks`) `<a href>` links, the control for what being a link costs a
+ * page whoever makes it. The time it took, and how many it wrapped.
+ */
+export async function markNumbers(page: Page, options: { pattern?: string; asLinks?: boolean } = {}): Promise<{ ms: number; marks: number }> {
   await page.evaluate(MARK_JS_SOURCE);
+  return page.evaluate(
+    ({ pattern, asLinks }) => {
+      const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void } }).Mark;
+      const options = asLinks
+        ? {
+            acrossElements: false,
+            element: 'a',
+            // An address per number, as our links have one: `/sv/dokument-och-lagar/dokument/2018%3A65`.
+            each: (a: HTMLAnchorElement) => a.setAttribute('href', `/sv/dokument-och-lagar/dokument/${encodeURIComponent(a.textContent ?? '')}`),
+          }
+        : { acrossElements: false };
+      const t0 = performance.now();
+      new Mark(document.querySelector('.document-body')!).markRegExp(new RegExp(pattern, 'g'), options);
+      return { ms: performance.now() - t0, marks: document.querySelectorAll('[data-markjs]').length };
+    },
+    { pattern: options.pattern ?? NUMBER_PATTERN, asLinks: options.asLinks ?? false },
+  );
 }

@@ -7,7 +7,7 @@
 // runs after the linking's last chunk (the metadata's arrival and what it sets off); TOP=n lists
 // n rows (45).
 import { launch } from '../../tests/e2e/support/browser.ts';
-import { diagnosedUrl as url, loadLinked, warmedPage } from './pages.ts';
+import { diagnosedUrl as url, loadDiagnosed, warmedPage } from './pages.ts';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 const session = await launch();
@@ -17,16 +17,31 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await loadLinked(page, url);
+  await loadDiagnosed(page, url);
   await page.waitForTimeout(300);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] };
   };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const onStack = (id: number, test: (f: Node['callFrame']) => boolean) => {
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) if (test(byId.get(cur)!.callFrame)) return true;
+    return false;
+  };
+  // Which samples count: all, or only the script's first task (FIRST_TASK), or only what follows
+  // the linking (AFTER_LINKING); both tables below read the same samples.
+  const isExt = (id: number) => onStack(id, (f) => f.url.startsWith('chrome-extension'));
+  const firstExt = profile.samples.findIndex(isExt);
+  const firstIdle = profile.samples.findIndex((id, i) => i > firstExt && byId.get(id)!.callFrame.functionName === '(idle)');
+  const lastLinking = profile.samples.findLastIndex((id) => onStack(id, (f) => f.functionName === 'annotateInChunks'));
+  if (process.env.AFTER_LINKING && lastLinking < 0) throw new Error('no annotateInChunks in the profile: AFTER_LINKING needs a RIKSREF_NO_MINIFY=1 build');
+  const counts = (i: number) =>
+    !(process.env.FIRST_TASK && (i < firstExt || i >= firstIdle)) && !(process.env.AFTER_LINKING && i <= lastLinking);
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => {
+    if (counts(i)) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
   const fn = new Map<string, number>();
   const file = new Map<string, number>();
   // The browser's own frames (DOM calls, GC) count for the nearest frame of ours above them.
@@ -43,20 +58,8 @@ try {
   }
   // Inclusive time per function (each sample counted once per function on its stack).
   const incl = new Map<string, number>();
-  const isExt = (id: number) => {
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) if (byId.get(cur)!.callFrame.url.startsWith('chrome-extension')) return true;
-    return false;
-  };
-  const firstExt = profile.samples.findIndex(isExt);
-  const firstIdle = profile.samples.findIndex((id, i) => i > firstExt && byId.get(id)!.callFrame.functionName === '(idle)');
-  const linking = (id: number) => {
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) if (byId.get(cur)!.callFrame.functionName === 'annotateInChunks') return true;
-    return false;
-  };
-  const lastLinking = profile.samples.findLastIndex(linking);
   profile.samples.forEach((id, i) => {
-    if (process.env.FIRST_TASK && (i < firstExt || i >= firstIdle)) return;
-    if (process.env.AFTER_LINKING && i <= lastLinking) return;
+    if (!counts(i)) return;
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const f = byId.get(cur)!.callFrame;

@@ -3,7 +3,7 @@
 // `RIKSREF_NO_MINIFY=1 wxt build`: node --import ./scripts/raw-loader.ts bench/diagnose/invalidations.ts
 import type { CDPSession } from 'playwright-core';
 import { launch } from '../../tests/e2e/support/browser.ts';
-import { diagnosedUrl as url, loadLinked, warmedPage } from './pages.ts';
+import { diagnosedUrl as url, loadDiagnosed, warmedPage } from './pages.ts';
 
 const CATEGORIES = [
   'devtools.timeline',
@@ -19,7 +19,7 @@ try {
   const events: Ev[] = [];
   cdp.on('Tracing.dataCollected', (m) => events.push(...(m.value as unknown as Ev[])));
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await loadLinked(page, url);
+  await loadDiagnosed(page, url);
   await page.waitForTimeout(500);
   const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
   await cdp.send('Tracing.end');

@@ -1,19 +1,21 @@
 // Where the traced main-thread work goes (bench/trace.ts measures its sum): self time per trace
 // event name on the page's renderer main thread, averaged over several loads, with Riksref (or
-// mark.js, with --mark) minus the page alone; then the style and layout passes of each load, in
-// order. For finding what to make cheaper; not part of `npm run bench`. After `wxt build`:
-//   node --import ./scripts/raw-loader.ts bench/diagnose/main-thread.ts [typical|dense] [--mark] [--timeline]
+// mark.js, with --mark; mark.js making links, with --mark-links) minus the page alone; then the
+// style and layout passes of each load, in order. For finding what to make cheaper; not part of
+// `npm run bench`. After `wxt build`:
+//   node --import ./scripts/raw-loader.ts bench/diagnose/main-thread.ts [typical|dense] [--mark|--mark-links] [--timeline]
 // LOADS=n sets the number of loads (5); DIAG_URL=<address> looks at another page (pages.ts).
 import type { BrowserContext } from 'playwright-core';
 import { launch, launchWithoutExtension } from '../../tests/e2e/support/browser.ts';
-import { addMarkJs, linkingDone } from '../page-work.ts';
+import { loadLinked, markNumbers } from '../page-work.ts';
 import { startTrace, type TraceEvent } from '../trace.ts';
 import { diagnosedUrl as url, otherPage } from './pages.ts';
 
-const withMark = process.argv.includes('--mark');
+// --mark-links: mark.js making `<a href>` links instead of marks (the control of the bench).
+const markLinks = process.argv.includes('--mark-links');
+const withMark = markLinks || process.argv.includes('--mark');
 const timeline = process.argv.includes('--timeline');
 const LOADS = Number(process.env.LOADS ?? 5);
-const NUMBER_PATTERN = String.raw`\b\d{4}(?:\/\d{2,4})?:[A-Za-zÅÄÖåäö]{0,5}\d+`;
 
 interface Load {
   /** Self time per event name (time in the event not spent in events nested in it), ms. */
@@ -68,18 +70,8 @@ function analyse(events: readonly TraceEvent[], print: boolean): Load {
 async function load(context: BrowserContext, work: 'link' | 'mark' | 'plain', print = false): Promise<Load> {
   const page = await context.newPage();
   const trace = await startTrace(page);
-  await page.goto(url, { waitUntil: 'load' });
-  if (work === 'link') {
-    await linkingDone(page);
-  }
-  await page.waitForLoadState('networkidle');
-  if (work === 'mark') {
-    await addMarkJs(page);
-    await page.evaluate((pattern) => {
-      const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void } }).Mark;
-      new Mark(document.querySelector('.document-body')!).markRegExp(new RegExp(pattern, 'g'), { acrossElements: false });
-    }, NUMBER_PATTERN);
-  }
+  await loadLinked(page, url, work === 'link');
+  if (work === 'mark') await markNumbers(page, { asLinks: markLinks });
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 400)))));
   await trace.stop(url);
   await page.close();

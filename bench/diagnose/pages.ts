@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Session } from '../../tests/e2e/support/browser.ts';
 import { URLS } from '../../tests/e2e/support/sites.ts';
-import { linkingDone } from '../page-work.ts';
+import { loadLinked } from '../page-work.ts';
 
 /**
  * A page that is not a document (DIAG_URL=https://www.riksdagen.se/sv/, say): the script's cost
@@ -22,8 +22,6 @@ export async function warmedPage(session: Pick<Session, 'context'>, url: string)
 }
 
 /** Loads `url` and waits until it is linked to its end (unless it is `otherPage`) and its metadata has come. */
-export async function loadLinked(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'load' });
-  if (!otherPage) await linkingDone(page);
-  await page.waitForLoadState('networkidle');
+export function loadDiagnosed(page: Page, url: string): Promise<void> {
+  return loadLinked(page, url, !otherPage);
 }
