@@ -5,9 +5,9 @@
 // within 1.5× of the regex pass; the full paragraph set (one reference per ~160 characters,
 // denser than any real document) within 2×; and the sentences of the law corpus
 // (tests/fixtures/refs/laws-*.jsonl), where nearly every sentence cites a section or names a
-// law, within 3×. The regex pass, the bare scans and findReferences are timed in turns
-// (measureTogether), so each is as warm as the others and none pays for another's garbage. Figures are medians; on a loaded machine
-// compare them within one run.
+// law, within 3×. The regex pass, the bare scans and findReferences are timed in turns, the order
+// reversed every other turn (measureTogether), so each is as warm as the others and none always
+// follows the same neighbour. Figures are medians; on a loaded machine compare them within one run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { findReferences } from '../lib/refs/index.ts';
 import { LAW_STEMS_SOURCE } from '../lib/refs/laws/citations.ts';

@@ -163,8 +163,8 @@ const loadAndMarkLinks = marking(true);
 /**
  * The honest cost (DEVELOPERS.md, "Main-thread cost"): every task on the page's renderer main
  * thread while it loads and links, minus the same page where Riksref stays away; mark.js the same
- * way on the same page, and mark.js again making links, the control. Pages are loaded in turn (plain,
- * ours, mark.js, mark.js making links) so drift hits all four.
+ * way on the same page, and mark.js again making links, the control. Pages are loaded in turn
+ * (plain, ours, mark.js, mark.js making links) so drift hits all four.
  */
 export async function benchMainThread(): Promise<Section> {
   const session = await launch();

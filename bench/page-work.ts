@@ -13,7 +13,10 @@ import type { Page } from 'playwright-core';
 const MARK_JS_SOURCE = readFileSync(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
 const POLL_MS = 50;
 
-/** What mark.js wraps in the traced comparison: every number of the form yyyy:n or yyyy/yy:n, about as many spans as we link. */
+/**
+ * What mark.js wraps in the traced comparison: every number of the form yyyy:n or yyyy/yy:n,
+ * about as many spans as we link.
+ */
 export const NUMBER_PATTERN = String.raw`\b\d{4}(?:\/\d{2,4})?:[A-Za-zÅÄÖåäö]{0,5}\d+`;
 
 /** Resolves when Riksref says the page is linked to its end; throws after `timeoutMs`. */
