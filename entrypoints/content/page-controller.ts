@@ -1,5 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectPageInSteps, isInline, type DetectedPage } from '@/lib/page';
+// The page's own modules, not the `@/lib/page` index: that would set up the linking's recognizer
+// on every page, where only document pages need it (index.ts).
+import { detectPageInSteps, type DetectedPage } from '@/lib/page/detect';
+import { isInline } from '@/lib/page/segments';
 import type { Feature, FeatureScope } from './feature';
 import { PageReferences } from './page-references';
 import { Timer } from './timer';
@@ -23,9 +26,10 @@ interface Running {
 /**
  * Runs the features on the current page and keeps them in step with it: detects the page, starts
  * the features that apply, forwards the page's own changes to the document region, and starts
- * over when the site navigates without reloading or replaces the region.
+ * over when the site navigates without reloading or replaces the region. The features are asked
+ * for (`loadFeatures`) at the first document page, never before.
  */
-export function runPage(ctx: ContentScriptContext, features: Feature[]): void {
+export function runPage(ctx: ContentScriptContext, loadFeatures: () => Promise<readonly Feature[]>): void {
   let running: Running | null = null;
   /** Counts starts and stops: a detection still pausing when another begins gives way to it. */
   let generation = 0;
@@ -121,6 +125,18 @@ export function runPage(ctx: ContentScriptContext, features: Feature[]): void {
       document.documentElement.dataset.riksrefPage = page.kind;
       document.documentElement.dataset.riksrefDokId = page.dokId;
     });
+    // Loaded at the first document page only (see index.ts), then the same promise every time.
+    features ??= loadFeatures();
+    features
+      .then((loaded) => {
+        if (!current.abort.signal.aborted) startFeatures(current, loaded);
+      })
+      .catch((error: unknown) => console.warn('[Riksref] could not load the features', error));
+  };
+  let features: Promise<readonly Feature[]> | undefined;
+
+  const startFeatures = (current: Running, features: readonly Feature[]) => {
+    const { page } = current;
     const references = new PageReferences();
     for (const feature of features) {
       if (!feature.runsOn(page)) continue;
