@@ -117,6 +117,9 @@ export function runPage(ctx: ContentScriptContext, loadFeatures: () => Promise<r
     slice();
   };
 
+  /** The features, asked for at the first document page (see index.ts), then the same promise. */
+  let features: Promise<readonly Feature[]> | undefined;
+
   const run = (page: DetectedPage) => {
     const current: Running = { url: location.href, page, abort: new AbortController(), cleanups: [], regionHandlers: [] };
     running = current;
@@ -125,20 +128,22 @@ export function runPage(ctx: ContentScriptContext, loadFeatures: () => Promise<r
       document.documentElement.dataset.riksrefPage = page.kind;
       document.documentElement.dataset.riksrefDokId = page.dokId;
     });
-    // Loaded at the first document page only (see index.ts), then the same promise every time.
-    features ??= loadFeatures();
+    features ??= Promise.resolve().then(loadFeatures);
     features
-      .then((loaded) => {
-        if (!current.abort.signal.aborted) startFeatures(current, loaded);
-      })
-      .catch((error: unknown) => console.warn('[Riksref] could not load the features', error));
+      .then(
+        (loaded) => {
+          // The page may have moved on while they loaded: only the run still current starts them.
+          if (!current.abort.signal.aborted) startFeatures(current, loaded);
+        },
+        (error: unknown) => console.warn('[Riksref] could not load the features', error),
+      )
+      .catch((error: unknown) => console.warn('[Riksref] could not start the features', error));
   };
-  let features: Promise<readonly Feature[]> | undefined;
 
-  const startFeatures = (current: Running, features: readonly Feature[]) => {
+  const startFeatures = (current: Running, loaded: readonly Feature[]) => {
     const { page } = current;
     const references = new PageReferences();
-    for (const feature of features) {
+    for (const feature of loaded) {
       if (!feature.runsOn(page)) continue;
       const scope: FeatureScope = {
         page,
@@ -191,8 +196,11 @@ export function runPage(ctx: ContentScriptContext, loadFeatures: () => Promise<r
   ctx.addEventListener(window, 'wxt:locationchange', () => schedule());
   observer.observe(document.documentElement, OBSERVE);
   ctx.onInvalidated(() => {
-    observer.disconnect();
+    // Stopping writes to the page, and our writes watch the page again when they are done
+    // (quietly): so stop first, then stop watching, or an orphaned script would go on collecting
+    // the page's changes for as long as the tab lives.
     stop();
+    observer.disconnect();
   });
   start();
 }

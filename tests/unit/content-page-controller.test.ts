@@ -13,6 +13,7 @@ const OTHER_DOCUMENT = 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/
 const PROSE = '<main><h1>Justitieutskottets betänkande 2018/19:JuU99</h1><p>Text med SOU 2018:65 i.</p></main>';
 
 let abort: AbortController;
+let invalidated: Array<() => void>;
 let loads: number;
 let started: DetectedPage[];
 
@@ -24,25 +25,34 @@ const feature: Feature = {
   },
 };
 
+// WXT's context, as far as runPage uses it: `invalidate` is the extension going away.
 const context = (signal: AbortSignal) =>
   ({
     signal,
     addEventListener: (target: EventTarget, type: string, handler: EventListener) =>
       target.addEventListener(type, handler, { signal }),
-    onInvalidated: () => {},
+    onInvalidated: (handler: () => void) => invalidated.push(handler),
   }) as unknown as ContentScriptContext;
+
+function invalidate(): void {
+  abort.abort();
+  for (const handler of invalidated.splice(0)) handler();
+}
 
 function go(url: string, body: string): void {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
   document.body.innerHTML = body;
 }
 
-function run(): void {
-  runPage(context(abort.signal), async () => {
+function run(load: () => Promise<readonly Feature[]> = async () => [feature]): void {
+  runPage(context(abort.signal), () => {
     loads++;
-    return [feature];
+    return load();
   });
 }
+
+// The settle wait (200 ms) and detection, with room for a slow machine.
+const WAIT = { timeout: 3000 };
 
 // What the script would have done by now, had it anything to do: detection runs in slices and
 // the features start a few promise turns after it.
@@ -50,10 +60,12 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 beforeEach(() => {
   abort = new AbortController();
+  invalidated = [];
   loads = 0;
   started = [];
 });
-afterEach(() => abort.abort());
+// Each test's script goes away with it, so none of them acts on the next test's page.
+afterEach(() => invalidate());
 
 describe('runPage loads the features', () => {
   test('not on a page that is not a document', async () => {
@@ -67,7 +79,7 @@ describe('runPage loads the features', () => {
   test('on a document page, and starts them there', async () => {
     go(DOCUMENT, PROSE);
     run();
-    await vi.waitFor(() => expect(started).toHaveLength(1));
+    await vi.waitFor(() => expect(started).toHaveLength(1), WAIT);
     expect(started[0]).toMatchObject({ kind: 'bet', dokId: 'H601JUU99' });
     expect(loads).toBe(1);
   });
@@ -80,12 +92,60 @@ describe('runPage loads the features', () => {
 
     go(DOCUMENT, PROSE);
     window.dispatchEvent(new Event('wxt:locationchange'));
-    await vi.waitFor(() => expect(started).toHaveLength(1));
+    await vi.waitFor(() => expect(started).toHaveLength(1), WAIT);
 
     go(OTHER_DOCUMENT, PROSE.replace('betänkande 2018/19:JuU99', 'proposition 2018/19:123'));
     window.dispatchEvent(new Event('wxt:locationchange'));
-    await vi.waitFor(() => expect(started).toHaveLength(2));
+    await vi.waitFor(() => expect(started).toHaveLength(2), WAIT);
     expect(started[1]).toMatchObject({ kind: 'prop', dokId: 'H603123' });
     expect(loads).toBe(1);
+  });
+
+  test('and starts them only for the page still there when they have loaded', async () => {
+    let loaded!: (features: readonly Feature[]) => void;
+    go(DOCUMENT, PROSE);
+    run(() => new Promise((resolve) => (loaded = resolve)));
+    await vi.waitFor(() => expect(loads).toBe(1), WAIT);
+
+    // The site moves on to another document before the features are there.
+    go(OTHER_DOCUMENT, PROSE.replace('betänkande 2018/19:JuU99', 'proposition 2018/19:123'));
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    await vi.waitFor(() => expect(document.documentElement.dataset.riksrefDokId).toBe('H603123'), WAIT);
+
+    loaded([feature]);
+    await settled();
+    expect(started).toHaveLength(1);
+    expect(started[0]).toMatchObject({ kind: 'prop', dokId: 'H603123' });
+    expect(loads).toBe(1);
+  });
+});
+
+describe('runPage, when the extension goes away', () => {
+  test('stops watching the page', async () => {
+    // Which observers are watching: the script's own writes stop and resume its watching.
+    const watching = new Set<MutationObserver>();
+    const Native = window.MutationObserver;
+    class Watched extends Native {
+      override observe(target: Node, options?: MutationObserverInit): void {
+        watching.add(this);
+        super.observe(target, options);
+      }
+      override disconnect(): void {
+        watching.delete(this);
+        super.disconnect();
+      }
+    }
+    window.MutationObserver = Watched;
+    try {
+      go(DOCUMENT, PROSE);
+      run();
+      await vi.waitFor(() => expect(started).toHaveLength(1), WAIT);
+      expect(watching.size).toBe(1);
+
+      invalidate();
+      expect(watching.size).toBe(0);
+    } finally {
+      window.MutationObserver = Native;
+    }
   });
 });
