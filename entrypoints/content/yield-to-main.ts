@@ -8,3 +8,32 @@ export function yieldToMain(): Promise<void> {
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+// A frame that has not come by then will not come soon: the tab went into the background while
+// we waited (no frames there), or the page is so busy that waiting longer gains nothing.
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Gives the page its turn and lets it paint what we wrote before we go on: resolves after the
+ * next frame has been rendered, with how long that took (ms; lib/page/pacing.ts decides from it
+ * how much to write before the next). In a tab in the background, where nothing is painted, it
+ * is a plain yieldToMain and resolves with nothing.
+ */
+export function yieldToPaint(): Promise<number | undefined> {
+  if (document.visibilityState !== 'visible') return yieldToMain().then(() => undefined);
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (frameMs: number | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(frameMs);
+    };
+    requestAnimationFrame(() => {
+      // Animation frame callbacks run before the frame's style, layout and paint; a task queued
+      // from one runs after them.
+      const frameStart = performance.now();
+      setTimeout(() => settle(performance.now() - frameStart), 0);
+    });
+    setTimeout(() => settle(undefined), FRAME_WAIT_MS);
+  });
+}

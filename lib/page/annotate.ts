@@ -1,4 +1,5 @@
 import { fallbackUrl, findReferences, LawContext, type FindOptions, type Reference, type ReferenceKind } from '../refs/index.ts';
+import { CHUNK_MS, nextChunkBudget } from './pacing.ts';
 import { segments, type Segment } from './segments.ts';
 import { isWhiteSpace } from './white-space.ts';
 import { TextWrapper } from './wrap-text.ts';
@@ -93,14 +94,18 @@ export class Annotator {
    * Resolves when done or when `signal` aborts.
    */
   async annotateInChunks(options: {
-    yieldToMain: () => Promise<void>;
+    /**
+     * Gives the page its turn. It may resolve with how long the page took to render the frame
+     * that followed (ms): after long frames the chunks grow (pacing.ts).
+     */
+    yieldToMain: () => Promise<number | void>;
     budgetMs?: number;
     startAt?: Node;
     signal?: AbortSignal;
     /** Called after each chunk with the time it kept the main thread and whether it was the last, e.g. to publish the count. */
     onChunk?: (busyMs: number, last: boolean) => void;
   }): Promise<void> {
-    const budget = options.budgetMs ?? 8;
+    let budget = options.budgetMs ?? CHUNK_MS;
     const startAt = options.startAt && this.region.contains(options.startAt) ? options.startAt : undefined;
     const passes = startAt ? [segments(this.region, { from: startAt }), segments(this.region, { until: startAt })] : [segments(this.region)];
     for (const [index, pass] of passes.entries()) {
@@ -120,7 +125,9 @@ export class Annotator {
           }
         });
         options.onChunk?.(performance.now() - chunkStart, done && index === passes.length - 1);
-        if (!done) await options.yieldToMain();
+        if (done) continue;
+        const frameMs = await options.yieldToMain();
+        if (typeof frameMs === 'number') budget = nextChunkBudget(budget, frameMs);
       }
     }
   }

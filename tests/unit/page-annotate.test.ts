@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { Annotator, findDocumentRegion } from '@/lib/page';
 import { fallbackUrl } from '@/lib/refs';
 import { readFixture } from './fixtures.ts';
@@ -186,6 +186,42 @@ describe('Annotator.annotateInChunks', () => {
     expect(yields).toBeGreaterThan(10);
     // The reader's paragraph was linked in the first chunk, the document's first paragraph later.
     expect(firstChunk).toEqual([[true, false]]);
+  });
+
+  test('writes more per chunk once the page takes long frames to paint them', async () => {
+    // A clock that moves 1 ms each time it is read: a chunk ends after so many segments, not
+    // after however long the machine took.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock++);
+    try {
+      const chunksWith = async (frameMs: number | undefined) => {
+        const region = regionOf(Array.from({ length: 400 }, (_, i) => `<p>SOU 2018:${i + 1}</p>`).join(''));
+        const sizes: number[] = [];
+        let linked = 0;
+        await new Annotator(region).annotateInChunks({
+          budgetMs: 4,
+          yieldToMain: async () => frameMs,
+          onChunk: () => {
+            const now = region.querySelectorAll('a[data-riksref]').length;
+            sizes.push(now - linked);
+            linked = now;
+          },
+        });
+        expect(linked).toBe(400);
+        return sizes;
+      };
+      const short = await chunksWith(20);
+      const long = await chunksWith(200);
+      const none = await chunksWith(undefined);
+      // Short frames (and no frames at all: a tab in the background) keep the chunks as they were.
+      expect(none).toEqual(short);
+      expect(new Set(short.slice(0, -1)).size).toBe(1);
+      // Long ones double them, to the most (pacing.ts): fewer frames for the same links.
+      expect(long[1]).toBe(2 * long[0]!);
+      expect(long.length).toBeLessThan(short.length / 2);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   test('stops when aborted', async () => {

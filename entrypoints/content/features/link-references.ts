@@ -2,7 +2,7 @@ import { Annotator, isInline } from '@/lib/page';
 import { fallbackUrl } from '@/lib/refs';
 import { enabledKinds, linkSettings, type LinkSettings } from '@/lib/settings';
 import type { Feature } from '../feature';
-import { yieldToMain } from '../yield-to-main';
+import { yieldToPaint } from '../yield-to-main';
 
 /**
  * Turns every reference in the document text into a link (DESIGN.md's contract: `<a
@@ -50,7 +50,9 @@ export const linkReferences: Feature = {
       });
       void annotator
         .annotateInChunks({
-          yieldToMain,
+          // The page paints between chunks: the restyle and relayout our links cause come a
+          // chunk at a time (lib/page/pacing.ts), not in one long frame after many chunks.
+          yieldToMain: yieldToPaint,
           startAt,
           signal: own.signal,
           onChunk: (busyMs, done) => {
