@@ -3,15 +3,18 @@
 //  - mark.js's markRegExp with an equivalent pattern (the highlighter most pages use), run on the
 //    same document at an address where Riksref stays away, and
 //  - a bare TreeWalker pass that only reads the same text nodes (the floor of any DOM scan).
-// DESIGN.md: ≤ 100 ms of main-thread work for 1 MB, no single task over 50 ms.
+// DESIGN.md: ≤ 100 ms of main-thread work for 1 MB, no single task over 50 ms. These rows time
+// our script alone (performance.now() around each chunk); the style, layout and paint our links
+// set off come in tasks of the page's own, and benchMainThread's trace below counts them.
 import type { Page } from 'playwright-core';
 import { launch, launchWithoutExtension } from '../tests/e2e/support/browser.ts';
 import { URLS } from '../tests/e2e/support/sites.ts';
 import { median, summarize, type Section } from './measure.ts';
 import { linkingDone, loadLinked, markNumbers } from './page-work.ts';
-import { startTrace, type MainThreadWork } from './trace.ts';
+import { markJsStarts, riksrefStarts, startTrace, type MainThreadWork, type StartedBy } from './trace.ts';
 
 const LOADS = 7;
+const HUGE_LOADS = 3;
 
 // What mark.js is asked to find: a type word, then a riksmöte or year and a number — the nearest
 // a regex-only highlighter gets to our references.
@@ -92,13 +95,13 @@ export async function benchLinkInBrowser(): Promise<Section> {
       const worst = Math.max(...ours.map((l) => l.longestTaskMs));
       busy.note =
         `${(busy.medianMs / walker.medianMs).toFixed(1)}× the walker, ${(busy.medianMs / markJs.medianMs).toFixed(2)}× mark.js; ` +
-        `${ours[0]!.links} links; detection ${median(ours.map((l) => l.detectMs)).toFixed(1)} ms; longest task ${longest.toFixed(1)} ms ` +
+        `${ours[0]!.links} links; detection ${median(ours.map((l) => l.detectMs)).toFixed(1)} ms; longest task of our script ${longest.toFixed(1)} ms ` +
         `(worst ${worst.toFixed(1)} ms) in ${median(ours.map((l) => l.chunks))} chunks; ${median(ours.map((l) => l.wallMs)).toFixed(0)} ms start to done`;
       markJs.note = `${mark[0]!.marks} marks, in one task of ${markJs.medianMs.toFixed(1)} ms`;
       results.push(walker, busy, markJs);
       targets.push(
         { target: `${label}: ≤ 100 ms main-thread work for 1 MB`, measured: `${busy.medianMs.toFixed(0)} ms`, met: busy.medianMs <= 100 },
-        { target: `${label}: no single task over 50 ms`, measured: `longest ${worst.toFixed(1)} ms`, met: worst <= 50 },
+        { target: `${label}: no task of our script over 50 ms`, measured: `longest ${worst.toFixed(1)} ms`, met: worst <= 50 },
       );
     }
     // Scale: a 10 MB page (typical density). The reader must be able to scroll and click all along.
@@ -110,9 +113,9 @@ export async function benchLinkInBrowser(): Promise<Section> {
     }
     const hugeBusy = summarize('10 MB typical: Riksref, detect + link (main thread)', huge.map((l) => l.busyMs), 10_000_000);
     const hugeWorst = Math.max(...huge.map((l) => l.longestTaskMs));
-    hugeBusy.note = `${huge[0]!.links} links; longest task ${hugeWorst.toFixed(1)} ms in ${median(huge.map((l) => l.chunks))} chunks; ${median(huge.map((l) => l.wallMs)).toFixed(0)} ms start to done`;
+    hugeBusy.note = `${huge[0]!.links} links; longest task of our script ${hugeWorst.toFixed(1)} ms in ${median(huge.map((l) => l.chunks))} chunks; ${median(huge.map((l) => l.wallMs)).toFixed(0)} ms start to done`;
     results.push(hugeBusy);
-    targets.push({ target: '10 MB: no single task over 50 ms', measured: `longest ${hugeWorst.toFixed(1)} ms`, met: hugeWorst <= 50 });
+    targets.push({ target: '10 MB: no task of our script over 50 ms', measured: `longest ${hugeWorst.toFixed(1)} ms`, met: hugeWorst <= 50 });
   } finally {
     await session.close();
   }
@@ -129,11 +132,11 @@ async function settle(page: Page) {
   );
 }
 
-async function traced(page: Page, url: string, work: (page: Page) => Promise<number>) {
+async function traced(page: Page, url: string, work: (page: Page) => Promise<number>, startedBy?: StartedBy) {
   const trace = await startTrace(page);
   const count = await work(page);
   await settle(page);
-  return { ...(await trace.stop(url)), count };
+  return { ...(await trace.stop(url, startedBy)), count };
 }
 
 const loadOnly = async (page: Page, url: string) => {
@@ -190,14 +193,14 @@ export async function benchMainThread(): Promise<Section> {
       const mark: (MainThreadWork & { count: number })[] = [];
       const markLinks: (MainThreadWork & { count: number })[] = [];
       for (let i = 0; i < LOADS; i++) {
-        for (const [into, browser, work] of [
-          [plain, plainSession, loadOnly],
-          [ours, session, loadAndLink],
-          [mark, plainSession, loadAndMark],
-          [markLinks, plainSession, loadAndMarkLinks],
+        for (const [into, browser, work, startedBy] of [
+          [plain, plainSession, loadOnly, undefined],
+          [ours, session, loadAndLink, riksrefStarts],
+          [mark, plainSession, loadAndMark, markJsStarts],
+          [markLinks, plainSession, loadAndMarkLinks, markJsStarts],
         ] as const) {
           const page = await browser.context.newPage();
-          (into as MainThreadWork[]).push(await traced(page, url, (p) => work(p, url)));
+          (into as MainThreadWork[]).push(await traced(page, url, (p) => work(p, url), startedBy));
           await page.close();
         }
       }
@@ -206,22 +209,55 @@ export async function benchMainThread(): Promise<Section> {
       const oursAdded = summarize(`${label}: Riksref, main thread added (traced)`, added(ours));
       const markAdded = summarize(`${label}: mark.js markRegExp, main thread added (traced)`, added(mark));
       const ratio = oursAdded.medianMs / markAdded.medianMs;
-      const longest = Math.max(...ours.map((w) => w.longestTaskMs));
+      // The longest task from the work's start, the style and layout of what it wrote included:
+      // what the reader feels as the page not answering.
+      const worstFromStart = (works: MainThreadWork[]) => Math.max(...works.map((w) => w.fromStart!.longestTaskMs));
+      const oursWorst = worstFromStart(ours);
       oursAdded.note =
         `${ours[0]!.count} links; ${ratio.toFixed(2)}× mark.js; page alone ${base.toFixed(0)} ms; ` +
-        `longest task on the page ${longest.toFixed(1)} ms (page alone: ${Math.max(...plain.map((w) => w.longestTaskMs)).toFixed(1)} ms)`;
+        `longest task from our start ${oursWorst.toFixed(1)} ms (mark.js from its start: ${worstFromStart(mark).toFixed(1)} ms)`;
       markAdded.note = `${mark[0]!.count} marks, every yyyy:n and yyyy/yy:n number`;
       const linksAdded = summarize(`${label}: mark.js making links (<a href>), main thread added (traced)`, added(markLinks));
       linksAdded.note =
         `${markLinks[0]!.count} links around the same numbers: the control; ` +
         `Riksref ${(oursAdded.medianMs / linksAdded.medianMs).toFixed(2)}× it, mark.js's marks ${(markAdded.medianMs / linksAdded.medianMs).toFixed(2)}× it`;
       results.push(oursAdded, markAdded, linksAdded);
-      targets.push({
-        target: `${label}: main-thread work added ≤ mark.js's on the same page`,
-        measured: `${oursAdded.medianMs.toFixed(0)} ms vs ${markAdded.medianMs.toFixed(0)} ms (${ratio.toFixed(2)}×)`,
-        met: ratio <= 1,
-      });
+      targets.push(
+        {
+          target: `${label}: main-thread work added ≤ mark.js's on the same page`,
+          measured: `${oursAdded.medianMs.toFixed(0)} ms vs ${markAdded.medianMs.toFixed(0)} ms (${ratio.toFixed(2)}×)`,
+          met: ratio <= 1,
+        },
+        {
+          target: `${label}: no task over 50 ms from our start (traced: the style and layout of our links included)`,
+          measured: `longest ${oursWorst.toFixed(1)} ms in ${LOADS} loads`,
+          met: oursWorst <= 50,
+        },
+      );
     }
+    // Scale: the 10 MB page. Every frame of so long a page is long, whoever changes it; the
+    // reader must still be able to scroll and click between them.
+    const huge: MainThreadWork[] = [];
+    for (let i = 0; i < HUGE_LOADS + 1; i++) {
+      const page = await session.context.newPage();
+      const work = await traced(page, URLS.huge, (p) => loadAndLink(p, URLS.huge), riksrefStarts);
+      if (i > 0) huge.push(work); // the first load warms the caches
+      await page.close();
+    }
+    const hugeFromStart = summarize(
+      '10 MB typical: Riksref, main thread from its start to the end (traced)',
+      huge.map((w) => w.fromStart!.busyMs),
+    );
+    const hugeWorst = Math.max(...huge.map((w) => w.fromStart!.longestTaskMs));
+    hugeFromStart.note =
+      `everything on the page's main thread from our script's start; longest task ${hugeWorst.toFixed(0)} ms, ` +
+      `${median(huge.map((w) => w.fromStart!.longTasks))} tasks over 50 ms`;
+    results.push(hugeFromStart);
+    targets.push({
+      target: '10 MB: no task over 50 ms from our start (traced: the style and layout of our links included)',
+      measured: `longest ${hugeWorst.toFixed(0)} ms`,
+      met: hugeWorst <= 50,
+    });
     // Every other riksdagen.se page (start, search, calendar) pays for our script's start alone.
     const plain: MainThreadWork[] = [];
     const ours: MainThreadWork[] = [];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { MARK_JS_STAMP } from './trace.ts';
 
 /*
  * What the browser benchmarks and diagnoses do to a page: load it and wait for Riksref to link
@@ -46,7 +47,7 @@ export async function loadLinked(page: Page, url: string, linked = true): Promis
 export async function markNumbers(page: Page, options: { pattern?: string; asLinks?: boolean } = {}): Promise<{ ms: number; marks: number }> {
   await page.evaluate(MARK_JS_SOURCE);
   return page.evaluate(
-    ({ pattern, asLinks }) => {
+    ({ pattern, asLinks, stamp }) => {
       const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void } }).Mark;
       const options = asLinks
         ? {
@@ -56,10 +57,12 @@ export async function markNumbers(page: Page, options: { pattern?: string; asLin
             each: (a: HTMLAnchorElement) => a.setAttribute('href', `/sv/dokument-och-lagar/dokument/${encodeURIComponent(a.textContent ?? '')}`),
           }
         : { acrossElements: false };
+      // Where mark.js's work begins in a trace (trace.ts, markJsStarts).
+      console.timeStamp(stamp);
       const t0 = performance.now();
       new Mark(document.querySelector('.document-body')!).markRegExp(new RegExp(pattern, 'g'), options);
       return { ms: performance.now() - t0, marks: document.querySelectorAll('[data-markjs]').length };
     },
-    { pattern: options.pattern ?? NUMBER_PATTERN, asLinks: options.asLinks ?? false },
+    { pattern: options.pattern ?? NUMBER_PATTERN, asLinks: options.asLinks ?? false, stamp: MARK_JS_STAMP },
   );
 }

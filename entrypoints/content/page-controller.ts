@@ -128,7 +128,9 @@ export function runPage(ctx: ContentScriptContext, loadFeatures: () => Promise<r
       document.documentElement.dataset.riksrefPage = page.kind;
       document.documentElement.dataset.riksrefDokId = page.dokId;
     });
-    features ??= Promise.resolve().then(loadFeatures);
+    // In a task of their own: the script's first task has compiled it and read the page already,
+    // and the features' set-up and first chunk of links would make it a long one.
+    features ??= yieldToMain().then(loadFeatures);
     features
       .then(
         (loaded) => {

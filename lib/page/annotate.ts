@@ -1,5 +1,5 @@
 import { fallbackUrl, findReferences, LawContext, type FindOptions, type Reference, type ReferenceKind } from '../refs/index.ts';
-import { CHUNK_MS, nextChunkBudget } from './pacing.ts';
+import { FIRST_CHUNK, nextChunkBudget } from './pacing.ts';
 import { segments, type Segment } from './segments.ts';
 import { isWhiteSpace } from './white-space.ts';
 import { TextWrapper } from './wrap-text.ts';
@@ -99,13 +99,14 @@ export class Annotator {
      * that followed (ms): after long frames the chunks grow (pacing.ts).
      */
     yieldToMain: () => Promise<number | void>;
+    /** Script per chunk to begin with (ms); pacing.ts by default. */
     budgetMs?: number;
     startAt?: Node;
     signal?: AbortSignal;
     /** Called after each chunk with the time it kept the main thread and whether it was the last, e.g. to publish the count. */
     onChunk?: (busyMs: number, last: boolean) => void;
   }): Promise<void> {
-    let budget = options.budgetMs ?? CHUNK_MS;
+    let budget = options.budgetMs === undefined ? FIRST_CHUNK : { ...FIRST_CHUNK, ms: options.budgetMs };
     const startAt = options.startAt && this.region.contains(options.startAt) ? options.startAt : undefined;
     const passes = startAt ? [segments(this.region, { from: startAt }), segments(this.region, { until: startAt })] : [segments(this.region)];
     for (const [index, pass] of passes.entries()) {
@@ -117,11 +118,12 @@ export class Annotator {
         // One batch of writes per chunk, not per block: telling our writes from the page's (the
         // mutation observer's take-disconnect-observe) costs the same for one block as for many.
         done = this.mutate(() => {
+          let blocks = 0;
           for (;;) {
             const next = iterator.next();
             if (next.done) return true;
-            this.annotateSegment(next.value);
-            if (performance.now() - chunkStart >= budget) return false;
+            if (this.annotateSegment(next.value) > 0) blocks++;
+            if (performance.now() - chunkStart >= budget.ms || blocks >= budget.blocks) return false;
           }
         });
         options.onChunk?.(performance.now() - chunkStart, done && index === passes.length - 1);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { Annotator, findDocumentRegion } from '@/lib/page';
+import { FIRST_CHUNK } from '@/lib/page/pacing';
 import { fallbackUrl } from '@/lib/refs';
 import { readFixture } from './fixtures.ts';
 
@@ -219,6 +220,30 @@ describe('Annotator.annotateInChunks', () => {
       // Long ones double them, to the most (pacing.ts): fewer frames for the same links.
       expect(long[1]).toBe(2 * long[0]!);
       expect(long.length).toBeLessThan(short.length / 2);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  test('ends a chunk after so many blocks linked, however fast the machine: the frame after it lays them all out again', async () => {
+    // A clock that stands still: only the count of blocks ends a chunk.
+    const now = vi.spyOn(performance, 'now').mockReturnValue(0);
+    try {
+      const region = regionOf(
+        Array.from({ length: 300 }, (_, i) => `<p>SOU 2018:${i + 1} och SOU 2019:${i + 1}</p><p>Utan hänvisning.</p>`).join(''),
+      );
+      const sizes: number[] = [];
+      let linked = 0;
+      await new Annotator(region).annotateInChunks({
+        yieldToMain: async () => 20,
+        onChunk: () => {
+          const blocks = region.querySelectorAll('p:has(a[data-riksref])').length;
+          sizes.push(blocks - linked);
+          linked = blocks;
+        },
+      });
+      // Blocks without a reference cost the frame nothing and do not count.
+      expect(sizes).toEqual([FIRST_CHUNK.blocks, FIRST_CHUNK.blocks, 300 - 2 * FIRST_CHUNK.blocks]);
     } finally {
       now.mockRestore();
     }
