@@ -23,9 +23,10 @@ export interface MainThreadWork {
   tasks: number;
   /**
    * From the work's start (its first event on that thread, `startedBy`) to the end of the trace:
-   * the longest task, how many went over 50 ms, and their sum. The style, layout and paint that
-   * the work's DOM writes set off run in tasks of their own, and they count here; the work's own
-   * measure of its script (performance.now() around each chunk) cannot see them.
+   * the longest task, how many went over 50 ms, and their sum, the page's own first layout left
+   * out. The style, layout and paint that the work's DOM writes set off run in tasks of their
+   * own, and they count here; the work's own measure of its script (performance.now() around
+   * each chunk) cannot see them.
    */
   fromStart?: { longestTaskMs: number; longTasks: number; busyMs: number };
 }
@@ -98,8 +99,14 @@ export function mainThreadWork(events: readonly TraceEvent[], url: string, start
   if (startedBy) {
     const start = events.find((e) => e.pid === main.pid && e.tid === main.tid && startedBy(e));
     if (!start) throw new Error(`the work under test never started on the main thread of ${url}`);
-    // The task the work starts in counts, and every one after it.
-    const after = tasks.filter((t) => t.ts + t.dur! > start.ts);
+    // The task the work starts in counts, and every one after it, but for the page's own first
+    // layout: our script may start before it (document_idle comes when the browser finds time),
+    // and the page lays itself out then with or without us.
+    const firstLayout = events
+      .filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'Layout')
+      .reduce<TraceEvent | undefined>((first, e) => (!first || e.ts < first.ts ? e : first), undefined);
+    const pagesOwn = firstLayout && tasks.find((t) => t.ts <= firstLayout.ts && firstLayout.ts < t.ts + t.dur!);
+    const after = tasks.filter((t) => t.ts + t.dur! > start.ts && t !== pagesOwn);
     work.fromStart = {
       longestTaskMs: Math.max(...after.map((t) => t.dur!)) / 1000,
       longTasks: after.filter((t) => t.dur! > LONG_TASK_MS * 1000).length,
