@@ -1,0 +1,49 @@
+// The longest tasks on the page's main thread from our script's start, and what each is made of
+// (the events of 1 ms or more inside it): for finding what makes a frame long while we link. The
+// page's own first layout is left out, as in the bench (trace.ts). Not part of `npm run bench`.
+// After `wxt build`:
+//   node --import ./scripts/raw-loader.ts bench/diagnose/long-tasks.ts [typical|dense|huge]
+// LOADS=n sets the number of loads (7); TOP=n the tasks shown per load (1).
+import { launch } from '../../tests/e2e/support/browser.ts';
+import { URLS } from '../../tests/e2e/support/sites.ts';
+import { loadLinked } from '../page-work.ts';
+import { riksrefStarts, startTrace, type TraceEvent } from '../trace.ts';
+import { warmedPage } from './pages.ts';
+
+const url = process.argv.includes('dense') ? URLS.long : process.argv.includes('huge') ? URLS.huge : URLS.longTypical;
+const LOADS = Number(process.env.LOADS ?? 7);
+const TOP = Number(process.env.TOP ?? 1);
+
+const session = await launch();
+try {
+  for (let i = 0; i < LOADS; i++) {
+    const page = await warmedPage(session, url);
+    const trace = await startTrace(page);
+    await loadLinked(page, url);
+    // Two frames and a pause, as the bench waits, so the last paint is in.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 400)))));
+    await trace.stop(url);
+    const committed = trace.events.find(
+      (e) => (e.name === 'FrameCommittedInBrowser' || e.name === 'NavigationStartToEnd') && e.args?.data?.url === url,
+    );
+    const pid = committed?.args?.data?.processId ?? committed?.pid;
+    const main = trace.events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid)!;
+    const onMain = trace.events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+    const start = onMain.find(riksrefStarts)!;
+    const firstLayout = onMain.filter((e) => e.name === 'Layout').sort((a, b) => a.ts - b.ts)[0];
+    const within = (task: TraceEvent, e: TraceEvent) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!;
+    const tasks = onMain
+      .filter((t) => t.name === 'RunTask' && t.ts + t.dur! > start.ts && !(firstLayout && within(t, firstLayout)))
+      .sort((a, b) => b.dur! - a.dur!)
+      .slice(0, TOP);
+    for (const task of tasks) {
+      const parts = onMain
+        .filter((e) => within(task, e) && e.dur! >= 1000 && e.name !== 'RunTask')
+        .map((e) => `${e.name}${e.args?.data?.url?.startsWith('chrome-extension://') ? ' [ours]' : ''} ${(e.dur! / 1000).toFixed(1)}`);
+      console.log(`load ${i + 1}: ${(task.dur! / 1000).toFixed(1)} ms at +${((task.ts - start.ts) / 1000).toFixed(0)} ms: ${parts.join(', ')}`);
+    }
+    await page.close();
+  }
+} finally {
+  await session.close();
+}
