@@ -83,34 +83,37 @@ export function mainThreadWork(events: readonly TraceEvent[], url: string, start
   let busy = 0;
   let longest = 0;
   let end = -Infinity;
-  let count = 0;
+  // The tasks not nested in another (a nested run loop's tasks are inside another's time).
+  const topLevel: TraceEvent[] = [];
   for (const task of tasks) {
     const taskEnd = task.ts + task.dur!;
     if (task.ts >= end) {
       busy += task.dur!;
       longest = Math.max(longest, task.dur!);
-      count++;
+      topLevel.push(task);
     } else if (taskEnd > end) {
       busy += taskEnd - end;
     }
     end = Math.max(end, taskEnd);
   }
-  const work: MainThreadWork = { busyMs: busy / 1000, longestTaskMs: longest / 1000, tasks: count };
+  const work: MainThreadWork = { busyMs: busy / 1000, longestTaskMs: longest / 1000, tasks: topLevel.length };
   if (startedBy) {
     const start = events.find((e) => e.pid === main.pid && e.tid === main.tid && startedBy(e));
     if (!start) throw new Error(`the work under test never started on the main thread of ${url}`);
     // The task the work starts in counts, and every one after it, but for the page's own first
     // layout: our script may start before it (document_idle comes when the browser finds time),
-    // and the page lays itself out then with or without us.
+    // and the page lays itself out then with or without us. Its time comes off the task it is
+    // in; the rest of that task (our script's, if it forced that layout) still counts.
     const firstLayout = events
-      .filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'Layout')
+      .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'Layout' && e.dur !== undefined)
       .reduce<TraceEvent | undefined>((first, e) => (!first || e.ts < first.ts ? e : first), undefined);
-    const pagesOwn = firstLayout && tasks.find((t) => t.ts <= firstLayout.ts && firstLayout.ts < t.ts + t.dur!);
-    const after = tasks.filter((t) => t.ts + t.dur! > start.ts && t !== pagesOwn);
+    const counted = topLevel
+      .filter((t) => t.ts + t.dur! > start.ts)
+      .map((t) => t.dur! - (firstLayout && t.ts <= firstLayout.ts && firstLayout.ts < t.ts + t.dur! ? firstLayout.dur! : 0));
     work.fromStart = {
-      longestTaskMs: Math.max(...after.map((t) => t.dur!)) / 1000,
-      longTasks: after.filter((t) => t.dur! > LONG_TASK_MS * 1000).length,
-      busyMs: after.reduce((sum, t) => sum + t.dur!, 0) / 1000,
+      longestTaskMs: Math.max(...counted) / 1000,
+      longTasks: counted.filter((dur) => dur > LONG_TASK_MS * 1000).length,
+      busyMs: counted.reduce((sum, dur) => sum + dur, 0) / 1000,
     };
   }
   return work;

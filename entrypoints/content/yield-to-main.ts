@@ -22,18 +22,19 @@ const FRAME_WAIT_MS = 100;
 export function yieldToPaint(): Promise<number | undefined> {
   if (document.visibilityState !== 'visible') return yieldToMain().then(() => undefined);
   return new Promise((resolve) => {
-    let settled = false;
-    const settle = (frameMs: number | undefined) => {
-      if (settled) return;
-      settled = true;
-      resolve(frameMs);
-    };
-    requestAnimationFrame(() => {
+    const frame = requestAnimationFrame(() => {
       // Animation frame callbacks run before the frame's style, layout and paint; a task queued
       // from one runs after them.
       const frameStart = performance.now();
-      setTimeout(() => settle(performance.now() - frameStart), 0);
+      setTimeout(() => {
+        clearTimeout(fallback);
+        // A tab hidden meanwhile throttles the timeout: then the time says nothing of the frame.
+        resolve(document.visibilityState === 'visible' ? performance.now() - frameStart : undefined);
+      }, 0);
     });
-    setTimeout(() => settle(undefined), FRAME_WAIT_MS);
+    const fallback = setTimeout(() => {
+      cancelAnimationFrame(frame);
+      resolve(undefined);
+    }, FRAME_WAIT_MS);
   });
 }

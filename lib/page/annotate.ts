@@ -106,7 +106,10 @@ export class Annotator {
     /** Called after each chunk with the time it kept the main thread and whether it was the last, e.g. to publish the count. */
     onChunk?: (busyMs: number, last: boolean) => void;
   }): Promise<void> {
-    let budget = options.budgetMs === undefined ? FIRST_CHUNK : { ...FIRST_CHUNK, ms: options.budgetMs };
+    const first = options.budgetMs === undefined ? FIRST_CHUNK : { ...FIRST_CHUNK, ms: options.budgetMs };
+    let budget = first;
+    // How long the page took to render the frame after the last chunk, when it told us.
+    let lastFrameMs: number | undefined;
     const startAt = options.startAt && this.region.contains(options.startAt) ? options.startAt : undefined;
     const passes = startAt ? [segments(this.region, { from: startAt }), segments(this.region, { until: startAt })] : [segments(this.region)];
     for (const [index, pass] of passes.entries()) {
@@ -129,7 +132,8 @@ export class Annotator {
         options.onChunk?.(performance.now() - chunkStart, done && index === passes.length - 1);
         if (done) continue;
         const frameMs = await options.yieldToMain();
-        if (typeof frameMs === 'number') budget = nextChunkBudget(budget, frameMs);
+        if (typeof frameMs === 'number') budget = nextChunkBudget(budget, { last: frameMs, before: lastFrameMs }, first);
+        lastFrameMs = typeof frameMs === 'number' ? frameMs : undefined;
       }
     }
   }

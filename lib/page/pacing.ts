@@ -28,14 +28,26 @@ export interface ChunkBudget {
 export const FIRST_CHUNK: ChunkBudget = { ms: 8, blocks: 128 };
 /** A frame longer than this is a long task however little we wrote: the page is very large. */
 export const LONG_FRAME_MS = 50;
+/** A frame this short leaves room: a budget grown before goes back towards the first. */
+export const SHORT_FRAME_MS = 25;
 /** The most a chunk may grow to, on a page whose frames are long anyway (see above). */
 export const LARGEST_CHUNK: ChunkBudget = { ms: 16, blocks: 1024 };
 
-/** The next chunk's budget, after the page took `frameMs` to render what the last one wrote. */
-export function nextChunkBudget(budget: ChunkBudget, frameMs: number): ChunkBudget {
-  if (frameMs <= LONG_FRAME_MS) return budget;
-  return {
-    ms: Math.min(Math.max(budget.ms, 1) * 2, LARGEST_CHUNK.ms),
-    blocks: Math.min(budget.blocks * 2, LARGEST_CHUNK.blocks),
-  };
+/**
+ * The next chunk's budget, from how long the page took to render what the last chunk wrote
+ * (`last`, ms) and the chunk before it (`before`). It grows only after two long frames in a row:
+ * one may be the page's own work (a font arriving, the page still loading) or a reading that
+ * waited behind other tasks; and it goes back, down to `first`, after a short one.
+ */
+export function nextChunkBudget(budget: ChunkBudget, frames: { last: number; before?: number }, first: ChunkBudget = FIRST_CHUNK): ChunkBudget {
+  if (frames.last > LONG_FRAME_MS && frames.before !== undefined && frames.before > LONG_FRAME_MS) {
+    return {
+      ms: Math.min(Math.max(budget.ms, 1) * 2, LARGEST_CHUNK.ms),
+      blocks: Math.min(budget.blocks * 2, LARGEST_CHUNK.blocks),
+    };
+  }
+  if (frames.last <= SHORT_FRAME_MS) {
+    return { ms: Math.max(budget.ms / 2, first.ms), blocks: Math.max(budget.blocks / 2, first.blocks) };
+  }
+  return budget;
 }

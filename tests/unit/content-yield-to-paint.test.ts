@@ -4,10 +4,14 @@ import { yieldToPaint } from '@/entrypoints/content/yield-to-main';
 // The frame is ours to play: requestAnimationFrame is stubbed, so each test says when (if ever) the
 // page paints.
 let frames: FrameRequestCallback[];
+let cancelled: number[];
 
 function stubFrames(): void {
   frames = [];
+  cancelled = [];
+  // Each request's id is its place in `frames`, counted from 1.
   vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => cancelled.push(id));
 }
 
 afterEach(() => {
@@ -28,10 +32,15 @@ describe('yieldToPaint', () => {
     expect(frames).toHaveLength(1);
 
     frames[0]!(performance.now());
-    // The frame's style, layout and paint: the task queued from its callback runs after them.
+    // Not yet: the frame's style, layout and paint come after its callbacks; the task queued
+    // from ours runs after them.
+    await Promise.resolve();
+    expect(resolved).toBe('pending');
     vi.advanceTimersByTime(0);
     await Promise.resolve();
-    expect(typeof resolved).toBe('number');
+    expect(resolved).toBeGreaterThanOrEqual(0);
+    // And the wait for a frame that does not come is over: no empty task left behind.
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   test('goes on without a frame that does not come (a tab sent to the background meanwhile)', async () => {
@@ -41,8 +50,18 @@ describe('yieldToPaint', () => {
     void yieldToPaint().then((frameMs) => (resolved = frameMs));
     await vi.advanceTimersByTimeAsync(100);
     expect(resolved).toBeUndefined();
-    // A frame after all changes nothing.
+    // Nor does it still wait for the frame: its callback was taken back.
+    expect(cancelled).toEqual([1]);
+  });
+
+  test('says nothing of a frame whose tab was hidden before it ended (its timeout then waits)', async () => {
+    vi.useFakeTimers();
+    stubFrames();
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+    let resolved: number | undefined | 'pending' = 'pending';
+    void yieldToPaint().then((frameMs) => (resolved = frameMs));
     frames[0]!(performance.now());
+    visibility.mockReturnValue('hidden');
     await vi.advanceTimersByTimeAsync(1);
     expect(resolved).toBeUndefined();
   });
