@@ -65,11 +65,11 @@ export async function startTrace(page: Page): Promise<{ stop(url: string, starte
 }
 
 /**
- * The renderer that showed `url` is the one whose frame committed it (the tab may have started in
- * another process); its main thread is the one named CrRendererMain. Overlapping RunTask events
- * (nested run loops) are counted once.
+ * Every event on the main thread of the renderer that showed `url`, in trace order: that renderer
+ * is the one whose frame committed it (the tab may have started in another process), and its
+ * main thread is the one named CrRendererMain.
  */
-export function mainThreadWork(events: readonly TraceEvent[], url: string, startedBy?: StartedBy): MainThreadWork {
+export function rendererMainThread(events: readonly TraceEvent[], url: string): TraceEvent[] {
   const committed = events.find(
     (e) => (e.name === 'FrameCommittedInBrowser' || e.name === 'NavigationStartToEnd') && e.args?.data?.url === url,
   );
@@ -77,9 +77,30 @@ export function mainThreadWork(events: readonly TraceEvent[], url: string, start
   const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const main = mains.find((e) => e.pid === pid);
   if (!main) throw new Error(`no renderer main thread found for ${url} (pid ${pid}, ${mains.length} renderer threads)`);
-  const tasks = events
-    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined)
-    .sort((a, b) => a.ts - b.ts);
+  return events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+}
+
+/**
+ * The page's own first layout, among a main thread's events. Our script may start before it
+ * (document_idle comes when the browser finds time), and the page lays itself out then with or
+ * without us: its time comes off the task it is in (`withoutPagesLayout`); the rest of that task
+ * (our script's, if it forced that layout) still counts.
+ */
+export function pagesFirstLayout(onMain: readonly TraceEvent[]): TraceEvent | undefined {
+  return onMain
+    .filter((e) => e.ph === 'X' && e.name === 'Layout' && e.dur !== undefined)
+    .reduce<TraceEvent | undefined>((first, e) => (!first || e.ts < first.ts ? e : first), undefined);
+}
+
+/** A task's time (µs) as the work under test is charged with it: the page's first layout left out. */
+export function withoutPagesLayout(task: TraceEvent, firstLayout: TraceEvent | undefined): number {
+  return task.dur! - (firstLayout && task.ts <= firstLayout.ts && firstLayout.ts < task.ts + task.dur! ? firstLayout.dur! : 0);
+}
+
+/** The main-thread work for `url` (see rendererMainThread). Overlapping RunTask events (nested run loops) are counted once. */
+export function mainThreadWork(events: readonly TraceEvent[], url: string, startedBy?: StartedBy): MainThreadWork {
+  const onMain = rendererMainThread(events, url);
+  const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
   let busy = 0;
   let longest = 0;
   let end = -Infinity;
@@ -98,18 +119,11 @@ export function mainThreadWork(events: readonly TraceEvent[], url: string, start
   }
   const work: MainThreadWork = { busyMs: busy / 1000, longestTaskMs: longest / 1000, tasks: topLevel.length };
   if (startedBy) {
-    const start = events.find((e) => e.pid === main.pid && e.tid === main.tid && startedBy(e));
+    const start = onMain.find(startedBy);
     if (!start) throw new Error(`the work under test never started on the main thread of ${url}`);
-    // The task the work starts in counts, and every one after it, but for the page's own first
-    // layout: our script may start before it (document_idle comes when the browser finds time),
-    // and the page lays itself out then with or without us. Its time comes off the task it is
-    // in; the rest of that task (our script's, if it forced that layout) still counts.
-    const firstLayout = events
-      .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'Layout' && e.dur !== undefined)
-      .reduce<TraceEvent | undefined>((first, e) => (!first || e.ts < first.ts ? e : first), undefined);
-    const counted = topLevel
-      .filter((t) => t.ts + t.dur! > start.ts)
-      .map((t) => t.dur! - (firstLayout && t.ts <= firstLayout.ts && firstLayout.ts < t.ts + t.dur! ? firstLayout.dur! : 0));
+    // The task the work starts in counts, and every one after it (pagesFirstLayout).
+    const firstLayout = pagesFirstLayout(onMain);
+    const counted = topLevel.filter((t) => t.ts + t.dur! > start.ts).map((t) => withoutPagesLayout(t, firstLayout));
     work.fromStart = {
       longestTaskMs: Math.max(...counted) / 1000,
       longTasks: counted.filter((dur) => dur > LONG_TASK_MS * 1000).length,

@@ -7,7 +7,7 @@
 import { launch } from '../../tests/e2e/support/browser.ts';
 import { URLS } from '../../tests/e2e/support/sites.ts';
 import { loadLinked } from '../page-work.ts';
-import { riksrefStarts, startTrace, type TraceEvent } from '../trace.ts';
+import { pagesFirstLayout, rendererMainThread, riksrefStarts, startTrace, withoutPagesLayout, type TraceEvent } from '../trace.ts';
 import { warmedPage } from './pages.ts';
 
 const url = process.argv.includes('dense') ? URLS.long : process.argv.includes('huge') ? URLS.huge : URLS.longTypical;
@@ -23,17 +23,12 @@ try {
     // Two frames and a pause, as the bench waits, so the last paint is in.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 400)))));
     await trace.stop(url);
-    const committed = trace.events.find(
-      (e) => (e.name === 'FrameCommittedInBrowser' || e.name === 'NavigationStartToEnd') && e.args?.data?.url === url,
-    );
-    const pid = committed?.args?.data?.processId ?? committed?.pid;
-    const main = trace.events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid)!;
-    const onMain = trace.events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+    const onMain = rendererMainThread(trace.events, url).filter((e) => e.ph === 'X' && e.dur !== undefined);
     const start = onMain.find(riksrefStarts)!;
-    const firstLayout = onMain.filter((e) => e.name === 'Layout').sort((a, b) => a.ts - b.ts)[0];
+    const firstLayout = pagesFirstLayout(onMain);
     const within = (task: TraceEvent, e: TraceEvent) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!;
-    // A task's time as the bench counts it: the page's own first layout comes off it.
-    const counted = (t: TraceEvent) => t.dur! - (firstLayout && within(t, firstLayout) ? firstLayout.dur! : 0);
+    // A task's time as the bench counts it.
+    const counted = (t: TraceEvent) => withoutPagesLayout(t, firstLayout);
     const tasks = onMain
       .filter((t) => t.name === 'RunTask' && t.ts + t.dur! > start.ts)
       .sort((a, b) => counted(b) - counted(a))

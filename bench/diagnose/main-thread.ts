@@ -8,7 +8,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { launch, launchWithoutExtension } from '../../tests/e2e/support/browser.ts';
 import { loadLinked, markNumbers } from '../page-work.ts';
-import { startTrace, type TraceEvent } from '../trace.ts';
+import { rendererMainThread, startTrace, type TraceEvent } from '../trace.ts';
 import { diagnosedUrl as url, otherPage } from './pages.ts';
 
 // --mark-links: mark.js making `<a href>` links instead of marks (the control of the bench).
@@ -25,14 +25,8 @@ interface Load {
 }
 
 function mainThreadEvents(events: readonly TraceEvent[]): TraceEvent[] {
-  const committed = events.find(
-    (e) => (e.name === 'FrameCommittedInBrowser' || e.name === 'NavigationStartToEnd') && e.args?.data?.url === url,
-  );
-  const pid = committed?.args?.data?.processId ?? committed?.pid;
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid);
-  if (!main) throw new Error('no renderer main thread in the trace');
-  return events
-    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+  return rendererMainThread(events, url)
+    .filter((e) => e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
 }
 
