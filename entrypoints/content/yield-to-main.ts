@@ -1,13 +1,12 @@
+import { nextTask } from '@/lib/time-slices';
+
 /**
- * Gives the page a turn: `scheduler.yield()` where the browser has it, else a zero timeout. The
- * callers check whether they were stopped meanwhile, so a plain timeout does (WXT's ctx.setTimeout
- * would add a listener to the context at every turn).
+ * Gives the page a turn: `scheduler.yield()` where the browser has it, else a zero timeout
+ * (lib/time-slices.ts, which the side panel's long work uses too). The callers check whether they
+ * were stopped meanwhile, so a plain timeout does (WXT's ctx.setTimeout would add a listener to
+ * the context at every turn).
  */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export const yieldToMain: () => Promise<void> = nextTask;
 
 // A frame that has not come by then will not come soon: the tab went into the background while
 // we waited (no frames there), or the page is so busy that waiting longer gains nothing.
