@@ -2,15 +2,17 @@
  * How much to link between two frames. Linking pauses after a few milliseconds of script and lets
  * the page paint what it wrote before going on (the content script's yieldToPaint): the style and
  * layout our links cause are then paid a chunk at a time, each frame a short task, instead of all
- * at once in one long frame after many chunks (traced on the 1 MB fixtures: a frame of about
- * 70 ms on the typical one and 150 ms on the dense one; now none over 50 ms, for the same total).
+ * at once in one long frame after many chunks (traced on the 1 MB fixtures, side by side: the
+ * longest task from our start 78–137 ms on the typical one and 124–205 ms on the dense one
+ * before, 20–40 ms now, for 4–9 % more main-thread work in all).
  *
  * On a very large page every frame is long however little it holds: relaying out a 10 MB
  * document costs some 20 ms for one changed paragraph, and its paint as much again. There each
  * frame is a fixed cost, and fewer, fuller frames cost less in all. Traced on the 10 MB fixture,
  * against about 1.3 s from our start to the end with three frames of 400–500 ms before: 8 ms
  * chunks made every frame about 100 ms but took 2 s in all; 40 ms chunks 1.3 s, with frames of
- * 260–320 ms; 16 ms chunks 1.4–1.7 s, with frames of 150–170 ms. We take the middle.
+ * 260–320 ms; 16 ms chunks 1.4–1.7 s, with frames of 150–170 ms (1.9–2.3 s and 150–215 ms in
+ * the bench with the limit on blocks below). We take the middle.
  */
 
 /** What one chunk may do before the page paints: so much script, and links in so many blocks. */
