@@ -1,5 +1,5 @@
 import { fallbackUrl, findReferences, LawContext, type FindOptions, type Reference, type ReferenceKind } from '../refs/index.ts';
-import { FIRST_CHUNK, nextChunkBudget } from './pacing.ts';
+import { FIRST_CHUNK, Pacing, type ChunkBudget } from './pacing.ts';
 import { segments, type Segment } from './segments.ts';
 import { isWhiteSpace } from './white-space.ts';
 import { TextWrapper } from './wrap-text.ts';
@@ -89,51 +89,52 @@ export class Annotator {
   }
 
   /**
-   * Links the region a piece at a time, yielding to the page whenever `budgetMs` is spent. The
+   * Links the region a chunk at a time, yielding to the page after each (pacing.ts sizes them). The
    * part from `startAt` (the block the reader sees) on comes first, then the part before it.
    * Resolves when done or when `signal` aborts.
    */
   async annotateInChunks(options: {
     /**
      * Gives the page its turn. It may resolve with how long the page took to render the frame
-     * that followed (ms): after long frames the chunks grow (pacing.ts).
+     * that followed (ms): the next chunk is sized from it (pacing.ts).
      */
     yieldToMain: () => Promise<number | void>;
-    /** Script per chunk to begin with (ms); pacing.ts by default. */
-    budgetMs?: number;
+    /** The first chunk's budget; pacing.ts's by default. */
+    first?: ChunkBudget;
     startAt?: Node;
     signal?: AbortSignal;
     /** Called after each chunk with the time it kept the main thread and whether it was the last, e.g. to publish the count. */
     onChunk?: (busyMs: number, last: boolean) => void;
   }): Promise<void> {
-    const first = options.budgetMs === undefined ? FIRST_CHUNK : { ...FIRST_CHUNK, ms: options.budgetMs };
-    let budget = first;
-    // How long the page took to render the frame after the last chunk, when it told us.
-    let lastFrameMs: number | undefined;
+    const pacing = new Pacing(options.first ?? FIRST_CHUNK);
     const startAt = options.startAt && this.region.contains(options.startAt) ? options.startAt : undefined;
     const passes = startAt ? [segments(this.region, { from: startAt }), segments(this.region, { until: startAt })] : [segments(this.region)];
     for (const [index, pass] of passes.entries()) {
+      const last = index === passes.length - 1;
       const iterator = pass[Symbol.iterator]();
       let done = false;
       while (!done) {
         if (options.signal?.aborted) return;
         const chunkStart = performance.now();
+        const budget = pacing.budget;
+        // The text of the blocks this chunk links in: the frame after it lays them out again.
+        let chars = 0;
         // One batch of writes per chunk, not per block: telling our writes from the page's (the
         // mutation observer's take-disconnect-observe) costs the same for one block as for many.
         done = this.mutate(() => {
-          let blocks = 0;
           for (;;) {
             const next = iterator.next();
             if (next.done) return true;
-            if (this.annotateSegment(next.value) > 0) blocks++;
-            if (performance.now() - chunkStart >= budget.ms || blocks >= budget.blocks) return false;
+            if (this.annotateSegment(next.value) > 0) chars += next.value.text.length;
+            if (performance.now() - chunkStart >= budget.ms || chars >= budget.chars) return false;
           }
         });
-        options.onChunk?.(performance.now() - chunkStart, done && index === passes.length - 1);
-        if (done) continue;
+        options.onChunk?.(performance.now() - chunkStart, done && last);
+        // The end of the last pass needs no turn of its own; between passes, the page paints the
+        // first (the reader's part) before the second starts.
+        if (done && last) return;
         const frameMs = await options.yieldToMain();
-        if (typeof frameMs === 'number') budget = nextChunkBudget(budget, { last: frameMs, before: lastFrameMs }, first);
-        lastFrameMs = typeof frameMs === 'number' ? frameMs : undefined;
+        if (typeof frameMs === 'number') pacing.painted(chars, frameMs);
       }
     }
   }

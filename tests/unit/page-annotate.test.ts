@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { Annotator, findDocumentRegion } from '@/lib/page';
-import { FIRST_CHUNK } from '@/lib/page/pacing';
+import { TARGET_FRAME_MS } from '@/lib/page/pacing';
 import { fallbackUrl } from '@/lib/refs';
 import { readFixture } from './fixtures.ts';
 
@@ -169,13 +169,14 @@ describe('Annotator.annotateInChunks', () => {
     const firstChunk: Array<[boolean, boolean]> = [];
     const lasts: boolean[] = [];
     await annotator.annotateInChunks({
-      budgetMs: 0,
+      first: { ms: 0, chars: 0 },
       startAt: document.getElementById('p150')!,
       yieldToMain: async () => {
         yields++;
       },
       onChunk: (_busy, last) => {
         lasts.push(last);
+        expect(yields).toBe(lasts.length - 1);
         if (firstChunk.length === 0) firstChunk.push([!!region.querySelector('#p150 a'), !!region.querySelector('#p0 a')]);
       },
     });
@@ -185,59 +186,56 @@ describe('Annotator.annotateInChunks', () => {
     expect(region.querySelectorAll('a[data-riksref]')).toHaveLength(600);
     expect(region.textContent).toBe(before);
     expect(yields).toBeGreaterThan(10);
+    // A turn for the page after every chunk but the last, the end of the reader's part included.
+    expect(yields).toBe(lasts.length - 1);
     // The reader's paragraph was linked in the first chunk, the document's first paragraph later.
     expect(firstChunk).toEqual([[true, false]]);
   });
 
-  test('writes more per chunk once the page takes long frames to paint them', async () => {
-    // A clock that moves 1 ms each time it is read: a chunk ends after so many segments, not
-    // after however long the machine took.
-    let clock = 0;
-    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock++);
+  test('sizes each chunk from the frame that painted the one before', async () => {
+    // A clock that stands still: only the text linked ends a chunk.
+    const now = vi.spyOn(performance, 'now').mockReturnValue(0);
     try {
-      const chunksWith = async (frameMs: number | undefined) => {
-        const region = regionOf(Array.from({ length: 400 }, (_, i) => `<p>SOU 2018:${i + 1}</p>`).join(''));
+      const chunksWith = async (frameFor: (chars: number) => number | undefined) => {
+        // Blocks of 12 characters each ("SOU 2018:100").
+        const region = regionOf(Array.from({ length: 200 }, (_, i) => `<p>SOU 2018:${100 + i}</p>`).join(''));
         const sizes: number[] = [];
         let linked = 0;
         await new Annotator(region).annotateInChunks({
-          budgetMs: 4,
-          yieldToMain: async () => frameMs,
+          first: { ms: 1000, chars: 120 },
+          yieldToMain: async () => frameFor(12 * sizes.at(-1)!),
           onChunk: () => {
             const now = region.querySelectorAll('a[data-riksref]').length;
             sizes.push(now - linked);
             linked = now;
           },
         });
-        expect(linked).toBe(400);
+        expect(linked).toBe(200);
         return sizes;
       };
-      const short = await chunksWith(20);
-      const long = await chunksWith(200);
-      const none = await chunksWith(undefined);
-      // Short frames (and no frames at all: a tab in the background) keep the chunks as they were.
-      expect(none).toEqual(short);
-      expect(new Set(short.slice(0, -1)).size).toBe(1);
-      // Long ones double them from the second in a row, to the most (pacing.ts): fewer frames for
-      // the same links.
-      expect(long[1]).toBe(long[0]);
-      expect(long[2]).toBe(2 * long[0]!);
-      expect(long.length).toBeLessThan(short.length / 2);
+      // A page that lays out 240 characters in the target frame: the first chunk's 120 took half
+      // of it, so the next links twice as much, and from then on as much.
+      expect(await chunksWith((chars) => (chars * TARGET_FRAME_MS) / 240)).toEqual([10, 20, 20, 20, 20, 20, 20, 20, 20, 20, 10]);
+      // No frames at all (a tab in the background): the chunks stay as they were (the last one
+      // finds the text's end).
+      expect(await chunksWith(() => undefined)).toEqual([...Array<number>(20).fill(10), 0]);
     } finally {
       now.mockRestore();
     }
   });
 
-  test('ends a chunk after so many blocks linked, however fast the machine: the frame after it lays them all out again', async () => {
-    // A clock that stands still: only the count of blocks ends a chunk.
+  test('ends a chunk after so much text linked, however fast the machine: the frame after it lays those blocks out again', async () => {
     const now = vi.spyOn(performance, 'now').mockReturnValue(0);
     try {
       const region = regionOf(
-        Array.from({ length: 300 }, (_, i) => `<p>SOU 2018:${i + 1} och SOU 2019:${i + 1}</p><p>Utan hänvisning.</p>`).join(''),
+        Array.from({ length: 300 }, (_, i) => `<p>SOU 2018:${100 + i} och SOU 2019:${100 + i}</p><p>Utan hänvisning.</p>`).join(''),
       );
       const sizes: number[] = [];
       let linked = 0;
       await new Annotator(region).annotateInChunks({
-        yieldToMain: async () => 20,
+        // 100 of the blocks with references ("SOU 2018:100 och SOU 2019:100", 29 characters).
+        first: { ms: 1000, chars: 29 * 100 },
+        yieldToMain: async () => undefined,
         onChunk: () => {
           const blocks = region.querySelectorAll('p:has(a[data-riksref])').length;
           sizes.push(blocks - linked);
@@ -245,7 +243,8 @@ describe('Annotator.annotateInChunks', () => {
         },
       });
       // Blocks without a reference cost the frame nothing and do not count.
-      expect(sizes).toEqual([FIRST_CHUNK.blocks, FIRST_CHUNK.blocks, 300 - 2 * FIRST_CHUNK.blocks]);
+      // (The last chunk finds only the last block, without one.)
+      expect(sizes).toEqual([100, 100, 100, 0]);
     } finally {
       now.mockRestore();
     }
@@ -256,7 +255,7 @@ describe('Annotator.annotateInChunks', () => {
     const controller = new AbortController();
     const annotator = new Annotator(region);
     await annotator.annotateInChunks({
-      budgetMs: 0,
+      first: { ms: 0, chars: 0 },
       signal: controller.signal,
       yieldToMain: async () => controller.abort(),
     });

@@ -1,32 +1,63 @@
 import { describe, expect, test } from 'vitest';
-import { FIRST_CHUNK, LARGEST_CHUNK, LONG_FRAME_MS, nextChunkBudget, SHORT_FRAME_MS } from '@/lib/page/pacing';
+import { FIRST_CHUNK, Pacing, SCRIPT_MS, SMALLEST_CHARS, TARGET_FRAME_MS, VERY_LARGE_PAGE_CHUNK } from '@/lib/page/pacing';
 
-const LONG = LONG_FRAME_MS + 1;
-
-describe('nextChunkBudget', () => {
-  test('keeps the budget while the page paints our chunks in frames of a usual length', () => {
-    expect(nextChunkBudget(FIRST_CHUNK, { last: 12 })).toEqual(FIRST_CHUNK);
-    expect(nextChunkBudget(FIRST_CHUNK, { last: LONG_FRAME_MS, before: LONG_FRAME_MS })).toEqual(FIRST_CHUNK);
+describe('Pacing', () => {
+  test('begins with the first chunk', () => {
+    expect(new Pacing().budget).toEqual(FIRST_CHUNK);
   });
 
-  test('doubles it after two long frames in a row, up to the largest', () => {
-    const doubled = { ms: FIRST_CHUNK.ms * 2, blocks: FIRST_CHUNK.blocks * 2 };
-    expect(nextChunkBudget(FIRST_CHUNK, { last: LONG, before: LONG })).toEqual(doubled);
-    expect(nextChunkBudget(LARGEST_CHUNK, { last: 300, before: 300 })).toEqual(LARGEST_CHUNK);
-    expect(nextChunkBudget({ ms: LARGEST_CHUNK.ms - 1, blocks: LARGEST_CHUNK.blocks - 1 }, { last: 300, before: 300 })).toEqual(LARGEST_CHUNK);
-    // A budget of no time (every block its own chunk) still grows.
-    expect(nextChunkBudget({ ms: 0, blocks: 1 }, { last: 300, before: 300 })).toEqual({ ms: 2, blocks: 2 });
+  test('grows a chunk whose frame was short towards what fits the target frame, with more script', () => {
+    const pacing = new Pacing();
+    pacing.painted(FIRST_CHUNK.chars, TARGET_FRAME_MS / 2);
+    expect(pacing.budget).toEqual({ ms: SCRIPT_MS, chars: 2 * FIRST_CHUNK.chars });
   });
 
-  test('not after one long frame alone: it may be the page\'s own work, or a reading held up', () => {
-    expect(nextChunkBudget(FIRST_CHUNK, { last: 300 })).toEqual(FIRST_CHUNK);
-    expect(nextChunkBudget(FIRST_CHUNK, { last: 300, before: 20 })).toEqual(FIRST_CHUNK);
+  test('at most twice over from one frame to the next', () => {
+    const pacing = new Pacing();
+    pacing.painted(FIRST_CHUNK.chars, 1);
+    expect(pacing.budget.chars).toBe(2 * FIRST_CHUNK.chars);
   });
 
-  test('goes back towards the first after a short frame, never below it', () => {
-    expect(nextChunkBudget(LARGEST_CHUNK, { last: SHORT_FRAME_MS, before: 300 })).toEqual({ ms: LARGEST_CHUNK.ms / 2, blocks: LARGEST_CHUNK.blocks / 2 });
-    expect(nextChunkBudget(FIRST_CHUNK, { last: 5 })).toEqual(FIRST_CHUNK);
-    const small = { ms: 1, blocks: FIRST_CHUNK.blocks };
-    expect(nextChunkBudget({ ms: 4, blocks: 512 }, { last: 5 }, small)).toEqual({ ms: 2, blocks: 256 });
+  test('never shrinks after a short frame: a chunk that ran out of text says little', () => {
+    const pacing = new Pacing();
+    pacing.painted(1_000, TARGET_FRAME_MS / 2);
+    expect(pacing.budget.chars).toBe(FIRST_CHUNK.chars);
+  });
+
+  test('shrinks a chunk whose frame went over the target, to what fits it, not below the least', () => {
+    const pacing = new Pacing({ ms: SCRIPT_MS, chars: 200_000 });
+    pacing.painted(200_000, 40);
+    expect(pacing.budget).toEqual({ ms: SCRIPT_MS, chars: (200_000 * TARGET_FRAME_MS) / 40 });
+    pacing.painted(20_000, 49);
+    expect(pacing.budget.chars).toBe(SMALLEST_CHARS);
+  });
+
+  test('after a long frame too, keeping its script', () => {
+    const pacing = new Pacing({ ms: 8, chars: 200_000 });
+    pacing.painted(200_000, 100);
+    expect(pacing.budget).toEqual({ ms: 8, chars: (200_000 * TARGET_FRAME_MS) / 100 });
+  });
+
+  test('on a page whose frames are long however little we write, takes the very large page\'s chunks and keeps them', () => {
+    const pacing = new Pacing();
+    pacing.painted(FIRST_CHUNK.chars, 100);
+    pacing.painted(pacing.budget.chars, 90);
+    expect(pacing.budget.chars).toBe(SMALLEST_CHARS);
+    pacing.painted(SMALLEST_CHARS + 500, 90);
+    expect(pacing.budget).toEqual(VERY_LARGE_PAGE_CHUNK);
+    pacing.painted(VERY_LARGE_PAGE_CHUNK.chars, 10);
+    expect(pacing.budget).toEqual(VERY_LARGE_PAGE_CHUNK);
+  });
+
+  test('not after frames over the target with a short one between: one may be the page\'s own work', () => {
+    const pacing = new Pacing({ ms: 8, chars: SMALLEST_CHARS });
+    pacing.painted(SMALLEST_CHARS, 100);
+    pacing.painted(SMALLEST_CHARS, 100);
+    pacing.painted(SMALLEST_CHARS, 10);
+    pacing.painted(SMALLEST_CHARS, 100);
+    pacing.painted(SMALLEST_CHARS, 100);
+    expect(pacing.budget.chars).toBe(SMALLEST_CHARS);
+    pacing.painted(SMALLEST_CHARS, 100);
+    expect(pacing.budget).toEqual(VERY_LARGE_PAGE_CHUNK);
   });
 });

@@ -10,7 +10,7 @@ beforeEach(() => {
 async function linkFromMiddle(html: string) {
   document.body.innerHTML = `<main id="region">${html}</main>`;
   const annotator = new Annotator(document.getElementById('region')!);
-  await annotator.annotateInChunks({ budgetMs: 0, startAt: document.getElementById('middle')!, yieldToMain: async () => {} });
+  await annotator.annotateInChunks({ first: { ms: 0, chars: 0 }, startAt: document.getElementById('middle')!, yieldToMain: async () => {} });
   return annotator.references;
 }
 

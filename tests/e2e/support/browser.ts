@@ -26,6 +26,8 @@ interface LaunchOptions {
    * asks for another. The flag sets the browser's own; Playwright's locale, the pages' and headers'.
    */
   language?: 'sv-SE' | 'en-US';
+  /** Another build of the extension than .output/chrome-mv3 (bench/diagnose/ab.ts compares two). */
+  extensionDir?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ async function launchWith(options: LaunchOptions, extension: boolean): Promise<S
   const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'riksref-profile-')));
   const removeProfile = () => (options.profile ? Promise.resolve() : rm(profile, { recursive: true, force: true }));
   let context: BrowserContext | undefined;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -58,7 +61,7 @@ async function launchWith(options: LaunchOptions, extension: boolean): Promise<S
       env: { ...process.env, LANGUAGE: (options.language ?? 'sv-SE').replace('-', '_') },
       args: [
         `--lang=${options.language ?? 'sv-SE'}`,
-        ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+        ...(extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
         '--no-sandbox',
         // No quotes around the rules: this is an argv entry, not a shell word.
         `--host-resolver-rules=MAP www.riksdagen.se 127.0.0.1:${site.port}, MAP riksdagen.se 127.0.0.1:${site.port}, MAP data.riksdagen.se 127.0.0.1:${data.port}`,
