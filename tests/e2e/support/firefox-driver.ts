@@ -60,7 +60,9 @@ export async function firefoxDriver(options: FirefoxOptions = {}): Promise<Firef
       acceptInsecureCerts: true,
       // Firefox 140 lacks the BiDi command Puppeteer's setViewport sends: size the window instead.
       defaultViewport: null,
-      args: ['--width=1280', '--height=900'],
+      // Firefox 153.8 lets WebDriver open no moz-extension:// page (the options page, the sidebar's)
+      // unless told it may reach beyond the web; the add-on itself is tested exactly as before.
+      args: ['--width=1280', '--height=900', '--remote-allow-system-access'],
       extraPrefsFirefox: {
         'network.dns.localDomains': HOSTS.join(','),
         'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: FIREFOX_EXTENSION_UUID }),
