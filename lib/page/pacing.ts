@@ -54,8 +54,8 @@ const MOST_GROWTH = 2;
 /** On a page whose frames are long whatever we write (see above): fewer, fuller frames. */
 export const VERY_LARGE_PAGE_CHUNK: ChunkBudget = { ms: 16, chars: 750_000 };
 
-/** Frames over the target in a row, each after a smaller chunk, that tell a very large page. */
-const OVER_TARGET_ON_A_VERY_LARGE_PAGE = 3;
+/** Frames over the target in a row, each for the least chunk, that tell a very large page. */
+const LEAST_CHUNKS_OVER_TARGET = 2;
 
 /**
  * The chunks' budget, from the frames that painted them. Pure arithmetic: the annotator tells it
@@ -63,8 +63,8 @@ const OVER_TARGET_ON_A_VERY_LARGE_PAGE = 3;
  */
 export class Pacing {
   private current: ChunkBudget;
-  /** Frames over the target in a row: each was followed by a smaller chunk. */
-  private overTarget = 0;
+  /** Frames over the target in a row for chunks cut to the least. */
+  private leastOverTarget = 0;
   private veryLargePage = false;
 
   constructor(first: ChunkBudget = FIRST_CHUNK) {
@@ -83,18 +83,19 @@ export class Pacing {
     // counted as if it grew too, a chunk grows a little less than it could and stays safe.
     const fits = (chars * TARGET_FRAME_MS) / Math.max(frameMs, 1);
     if (frameMs > TARGET_FRAME_MS) {
-      // Over the target again and again although each chunk was cut to fit it: the frame's fixed
-      // part alone takes that long. One such frame may be the page's own work (a font arriving)
-      // or a reading held up by other tasks, so the chunk is cut first.
-      if (++this.overTarget >= OVER_TARGET_ON_A_VERY_LARGE_PAGE) {
+      // Over the target again though the chunk had been cut to the least: the frame's fixed part
+      // alone takes that long. Frames over it at larger chunks say nothing of the kind: the
+      // chunks are sized to take about the target, so every other frame goes a little over.
+      if (allowed <= SMALLEST_CHARS && ++this.leastOverTarget >= LEAST_CHUNKS_OVER_TARGET) {
         this.veryLargePage = true;
         this.current = VERY_LARGE_PAGE_CHUNK;
         return;
       }
+      if (allowed > SMALLEST_CHARS) this.leastOverTarget = 0;
       this.current = { ms, chars: Math.round(Math.max(SMALLEST_CHARS, Math.min(fits, allowed))) };
       return;
     }
-    this.overTarget = 0;
+    this.leastOverTarget = 0;
     // A short frame after a chunk that ran out of text (the end of a pass) says little: never
     // less than before.
     const next = Math.max(allowed, Math.min(fits, allowed * MOST_GROWTH));
