@@ -7,13 +7,8 @@ import { linkSettings } from '@/lib/settings';
 import type { Feature } from '../feature';
 import { Timer } from '../timer';
 
-// Links arrive chunk by chunk on long pages. The first chunk's ids (the part the reader sees) are
-// asked for at once: their answer, from the cache as a rule, usually comes while the rest is
-// linked, and the links made after it get their address and title before the page first styles
-// them, where links upgraded after the linking are styled twice (on the dense 1 MB fixture, some
-// 30 ms of main thread). The ids that turn up later are gathered for a moment, so a page view
-// costs two lookups, not one per chunk; once the page is linked to its end there is nothing to
-// wait for.
+// Links arrive chunk by chunk on long pages; gather them for a moment so a page view costs one
+// lookup, not one per chunk. Once the page is linked to its end there is nothing to wait for.
 const GATHER_MS = 250;
 
 /**
@@ -101,7 +96,7 @@ export const referenceMetadata: Feature = {
       for (const id of fresh) asked.add(id);
       void lookUp(fresh);
     });
-    const gather = () => lookUpTimer.start(references.linkingDone || asked.size === 0 ? 0 : GATHER_MS);
+    const gather = () => lookUpTimer.start(references.linkingDone ? 0 : GATHER_MS);
 
     references.onRetry((ids) => void lookUp(ids));
     const unsubscribe = references.subscribe(gather);
