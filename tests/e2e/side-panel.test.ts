@@ -80,8 +80,17 @@ describe('the side panel’s "Referenser"', () => {
     await panel.locator('[data-id="sou:2018:65"]').waitFor({ timeout: 10_000 });
 
     await page.goto(URLS.manyReferences, { waitUntil: 'load' });
-    // 40 references to 12 documents; the panel hears of the new page without being asked.
-    await panel.waitForFunction(() => document.querySelectorAll('[data-action="reveal"]').length === 12, null, { timeout: 15_000 });
+    // 40 references to 12 documents; the panel hears of the new page without being asked. It
+    // asks as soon as the page has loaded, which may be while the page is still being linked
+    // (all 12 documents seen, not yet all 40 references), and again when the linking has ended.
+    await panel.waitForFunction(
+      () => {
+        const buttons = [...document.querySelectorAll<HTMLElement>('[data-action="reveal"]')];
+        return buttons.length === 12 && buttons.reduce((sum, b) => sum + Number(b.dataset.count), 0) === 40;
+      },
+      null,
+      { timeout: 15_000 },
+    );
     expect(await panel.locator('img').count()).toBe(0);
 
     const counts = await panel
