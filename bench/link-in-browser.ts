@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { launch, launchWithoutExtension } from '../tests/e2e/support/browser.ts';
 import { URLS } from '../tests/e2e/support/sites.ts';
 import { median, summarize, type Section } from './measure.ts';
-import { linkingDone, loadLinked, markNumbers } from './page-work.ts';
+import { linkingDone, loadLinked, markNumbers, settle } from './page-work.ts';
 import { markJsStarts, riksrefStarts, startTrace, type MainThreadWork, type StartedBy } from './trace.ts';
 
 const LOADS = 7;
@@ -120,16 +120,6 @@ export async function benchLinkInBrowser(): Promise<Section> {
     await session.close();
   }
   return { title: 'Linking the ~1 MB fixtures in Chromium with the built extension (7 page loads each)', results, targets };
-}
-
-/** After the work is done: two frames and a pause, the same for every page, so paint is in. */
-const SETTLE_MS = 400;
-
-async function settle(page: Page) {
-  await page.evaluate(
-    (ms) => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, ms)))),
-    SETTLE_MS,
-  );
 }
 
 async function traced(page: Page, url: string, work: (page: Page) => Promise<number>, startedBy?: StartedBy) {

@@ -39,6 +39,16 @@ export async function loadLinked(page: Page, url: string, linked = true): Promis
   await page.waitForLoadState('networkidle');
 }
 
+/** After the work is done: two frames and a pause, the same for every page, so its paint is in the trace. */
+const SETTLE_MS = 400;
+
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    (ms) => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, ms)))),
+    SETTLE_MS,
+  );
+}
+
 /**
  * mark.js's markRegExp over the document text, in one task, in the page's own world: `<mark>`
  * around every match, or (`asLinks`) `<a href>` links, the control for what being a link costs a

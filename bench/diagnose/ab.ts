@@ -6,12 +6,10 @@
 // LOADS=n sets the loads per build (9).
 import { resolve } from 'node:path';
 import { launch, type Session } from '../../tests/e2e/support/browser.ts';
-import { URLS } from '../../tests/e2e/support/sites.ts';
-import { loadLinked } from '../page-work.ts';
+import { settle } from '../page-work.ts';
 import { riksrefStarts, startTrace } from '../trace.ts';
-import { warmedPage } from './pages.ts';
+import { diagnosedUrl as url, loadDiagnosed, warmedPage } from './pages.ts';
 
-const url = process.argv.includes('dense') ? URLS.long : process.argv.includes('huge') ? URLS.huge : URLS.longTypical;
 const dirs = process.argv.slice(2).filter((arg) => !['typical', 'dense', 'huge'].includes(arg)).map((dir) => resolve(dir));
 const LOADS = Number(process.env.LOADS ?? 9);
 if (dirs.length < 2) throw new Error('usage: ab.ts [typical|dense|huge] <build dir> <build dir> [...]');
@@ -29,9 +27,8 @@ try {
     for (const d of order) {
       const page = await warmedPage(sessions[d]!, url);
       const trace = await startTrace(page);
-      await loadLinked(page, url);
-      // Two frames and a pause, as the bench waits, so the last paint is in.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 400)))));
+      await loadDiagnosed(page, url);
+      await settle(page);
       const work = await trace.stop(url, riksrefStarts);
       busy[d]!.push(work.fromStart!.busyMs);
       longest[d]!.push(work.fromStart!.longestTaskMs);

@@ -5,12 +5,10 @@
 //   node --import ./scripts/raw-loader.ts bench/diagnose/long-tasks.ts [typical|dense|huge]
 // LOADS=n sets the number of loads (7); TOP=n the tasks shown per load (1).
 import { launch } from '../../tests/e2e/support/browser.ts';
-import { URLS } from '../../tests/e2e/support/sites.ts';
-import { loadLinked } from '../page-work.ts';
+import { settle } from '../page-work.ts';
 import { pagesFirstLayout, rendererMainThread, riksrefStarts, startTrace, withoutPagesLayout, type TraceEvent } from '../trace.ts';
-import { warmedPage } from './pages.ts';
+import { diagnosedUrl as url, loadDiagnosed, warmedPage } from './pages.ts';
 
-const url = process.argv.includes('dense') ? URLS.long : process.argv.includes('huge') ? URLS.huge : URLS.longTypical;
 const LOADS = Number(process.env.LOADS ?? 7);
 const TOP = Number(process.env.TOP ?? 1);
 
@@ -19,9 +17,8 @@ try {
   for (let i = 0; i < LOADS; i++) {
     const page = await warmedPage(session, url);
     const trace = await startTrace(page);
-    await loadLinked(page, url);
-    // Two frames and a pause, as the bench waits, so the last paint is in.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 400)))));
+    await loadDiagnosed(page, url);
+    await settle(page);
     await trace.stop(url);
     const onMain = rendererMainThread(trace.events, url).filter((e) => e.ph === 'X' && e.dur !== undefined);
     const start = onMain.find(riksrefStarts)!;

@@ -7,7 +7,7 @@
 // LOADS=n sets the number of loads (5); DIAG_URL=<address> looks at another page (pages.ts).
 import type { BrowserContext } from 'playwright-core';
 import { launch, launchWithoutExtension } from '../../tests/e2e/support/browser.ts';
-import { loadLinked, markNumbers } from '../page-work.ts';
+import { loadLinked, markNumbers, settle } from '../page-work.ts';
 import { rendererMainThread, startTrace, type TraceEvent } from '../trace.ts';
 import { diagnosedUrl as url, otherPage } from './pages.ts';
 
@@ -66,7 +66,7 @@ async function load(context: BrowserContext, work: 'link' | 'mark' | 'plain', pr
   const trace = await startTrace(page);
   await loadLinked(page, url, work === 'link');
   if (work === 'mark') await markNumbers(page, { asLinks: markLinks });
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 400)))));
+  await settle(page);
   await trace.stop(url);
   await page.close();
   return analyse(trace.events, print);

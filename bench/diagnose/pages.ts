@@ -9,8 +9,12 @@ import { loadLinked } from '../page-work.ts';
  */
 export const otherPage = process.env.DIAG_URL !== undefined;
 
-/** The page a diagnosis looks at: DIAG_URL, else the 1 MB fixture, `dense` on the command line, else the typical one. */
-export const diagnosedUrl = process.env.DIAG_URL ?? (process.argv.includes('dense') ? URLS.long : URLS.longTypical);
+/**
+ * The page a diagnosis looks at: DIAG_URL, else the fixture named on the command line (`dense`,
+ * the 1 MB dense one; `huge`, the 10 MB one), else the 1 MB typical one.
+ */
+export const diagnosedUrl =
+  process.env.DIAG_URL ?? (process.argv.includes('dense') ? URLS.long : process.argv.includes('huge') ? URLS.huge : URLS.longTypical);
 
 /** A new tab, after one unmeasured load of `url` that warms the caches (a reader's second visit). */
 export async function warmedPage(session: Pick<Session, 'context'>, url: string): Promise<Page> {
