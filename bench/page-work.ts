@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { MARK_JS_STAMP } from './trace.ts';
+import { MARK_JS_STAMP, ONE_WORD_STAMP } from './trace.ts';
 
 /*
  * What the browser benchmarks and diagnoses do to a page: load it and wait for Riksref to link
@@ -74,5 +74,39 @@ export async function markNumbers(page: Page, options: { pattern?: string; asLin
       return { ms: performance.now() - t0, marks: document.querySelectorAll('[data-markjs]').length };
     },
     { pattern: options.pattern ?? NUMBER_PATTERN, asLinks: options.asLinks ?? false, stamp: MARK_JS_STAMP },
+  );
+}
+
+/**
+ * The least any change costs a long page: one word of its text wrapped in a `<span>` (as one of
+ * our links wraps a reference), at each of `places` (fractions of the way through the page's
+ * long text nodes), a frame apart. No script of ours runs: what follows each wrap is the page's
+ * own style, layout and paint, the floor of every frame that follows a change to this page.
+ * Returns the number of words wrapped.
+ */
+export async function wrapOneWordPerFrame(page: Page, places: readonly number[]): Promise<number> {
+  return page.evaluate(
+    async ({ places, stamp }) => {
+      const long: Text[] = [];
+      const walker = document.createTreeWalker(document.querySelector('.document-body')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).length > 200) long.push(node as Text);
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      // Where the changes begin in a trace (trace.ts, oneWordStarts).
+      console.timeStamp(stamp);
+      let wrapped = 0;
+      for (const place of places) {
+        const node = long[Math.min(long.length - 1, Math.floor(long.length * place))];
+        if (!node) break;
+        const word = node.splitText(20);
+        word.splitText(10);
+        const span = document.createElement('span');
+        word.before(span);
+        span.append(word);
+        wrapped++;
+        await frame();
+      }
+      return wrapped;
+    },
+    { places, stamp: ONE_WORD_STAMP },
   );
 }

@@ -41,6 +41,10 @@ export const riksrefStarts: StartedBy = (e) => e.name === 'EvaluateScript' && !!
 export const MARK_JS_STAMP = 'riksref-bench: mark.js';
 export const markJsStarts: StartedBy = (e) => e.name === 'TimeStamp' && e.args?.data?.message === MARK_JS_STAMP;
 
+/** The mark bench/page-work.ts sets just before wrapping one word a frame (the floor of a frame). */
+export const ONE_WORD_STAMP = 'riksref-bench: one word';
+export const oneWordStarts: StartedBy = (e) => e.name === 'TimeStamp' && e.args?.data?.message === ONE_WORD_STAMP;
+
 /** A long task, as the browser counts them. */
 const LONG_TASK_MS = 50;
 
