@@ -9,7 +9,7 @@
 // reversed every other turn (measureTogether), so each is as warm as the others and none always
 // follows the same neighbour. Figures are medians; on a loaded machine compare them within one run.
 import { readdirSync, readFileSync } from 'node:fs';
-import { findReferences } from '../lib/refs/index.ts';
+import { findReferences, type Reference } from '../lib/refs/index.ts';
 import { LAW_STEMS_SOURCE } from '../lib/refs/laws/citations.ts';
 import { longDocumentParagraphs } from '../tests/fixtures/text/long-document.ts';
 import { measureTogether, type Result, type Section } from './measure.ts';
@@ -41,9 +41,24 @@ function repeatTo(text: string, length: number): string {
 const STEMS = new RegExp(LAW_STEMS_SOURCE, 'g');
 const CURSORS = [':', '/', '§', '1'];
 
-function compare(label: string, text: string): [Result, Result, Result, Result] {
+/**
+ * The output alone: one `Reference` per reference found (DESIGN.md's contract), its id made from
+ * the text as findReferences makes it (the kind, a colon, the number cut from the text), with no
+ * recognition at all. With the scans, the floor of the ratio for a text of this many references.
+ */
+function makeReferences(text: string, found: readonly Reference[]): Reference[] {
+  const made: Reference[] = [];
+  for (const { kind, id, start, end } of found) {
+    const number = Math.min(end - start, id.length - kind.length - 1);
+    made.push({ kind, id: `${kind}:${text.slice(end - number, end)}`, start, end });
+  }
+  return made;
+}
+
+function compare(label: string, text: string): [Result, Result, Result, Result, Result] {
   let sink = 0;
   let count = 0;
+  const found = findReferences(text, { date: '2024-01-01' });
   const stems = () => {
     STEMS.lastIndex = 0;
     while (STEMS.test(text)) sink++;
@@ -65,6 +80,12 @@ function compare(label: string, text: string): [Result, Result, Result, Result] 
       },
     },
     {
+      name: `${label}: the references' objects alone (the output, no recognition)`,
+      fn: () => {
+        sink += makeReferences(text, found).length;
+      },
+    },
+    {
       name: `${label}: findReferences`,
       fn: () => {
         count = findReferences(text, { date: '2024-01-01' }).length;
@@ -73,11 +94,12 @@ function compare(label: string, text: string): [Result, Result, Result, Result] 
     },
   ]);
   if (sink < 0) console.log(sink);
-  const measured = results as [Result, Result, Result, Result];
-  const [regex, stemsAlone, scans, refs] = measured;
+  const measured = results as [Result, Result, Result, Result, Result];
+  const [regex, stemsAlone, scans, output, refs] = measured;
   const ratio = (r: Result) => `${(r.medianMs / regex.medianMs).toFixed(2)}× the regex pass`;
   stemsAlone.note = ratio(stemsAlone);
   scans.note = `${ratio(scans)}: about the floor, were every candidate free`;
+  output.note = `${ratio(output)}; with the scans ${((scans.medianMs + output.medianMs) / regex.medianMs).toFixed(2)}×: the floor, were reading every candidate free`;
   refs.note = `${ratio(refs)}; ${count} references`;
   return measured;
 }
@@ -92,12 +114,16 @@ export function benchFindReferences(): Section {
     [typical, 1.5],
     [dense, 2],
     [laws, 3],
-  ] as const).flatMap(([[regex, , , refs], within]) => {
+  ] as const).flatMap(([[regex, , scans, output, refs], within]) => {
     const label = refs.name.split(':')[0];
     const ratio = refs.medianMs / regex.medianMs;
     return [
       { target: `${label}: ≥ 50 MB/s`, measured: `${refs.mbPerSecond!.toFixed(0)} MB/s`, met: refs.mbPerSecond! >= 50 },
-      { target: `${label}: within ${within}× of one regex pass`, measured: `${ratio.toFixed(2)}×`, met: ratio <= within },
+      {
+        target: `${label}: within ${within}× of one regex pass`,
+        measured: `${ratio.toFixed(2)}× (the scans and the output alone: ${((scans.medianMs + output.medianMs) / regex.medianMs).toFixed(2)}×)`,
+        met: ratio <= within,
+      },
     ];
   });
   return { title: 'Recognition: findReferences on ~10 MB of riksdag-style text (Node)', results, targets };
