@@ -55,7 +55,12 @@ function makeReferences(text: string, found: readonly Reference[]): Reference[] 
   return made;
 }
 
-function compare(label: string, text: string): [Result, Result, Result, Result, Result] {
+type Compared = [regex: Result, stems: Result, scans: Result, output: Result, refs: Result];
+
+/** The scans and the output together, against the regex pass: the floor of findReferences's ratio. */
+const floorRatio = ([regex, , scans, output]: Compared) => (scans.medianMs + output.medianMs) / regex.medianMs;
+
+function compare(label: string, text: string): Compared {
   let sink = 0;
   let count = 0;
   const found = findReferences(text, { date: '2024-01-01' });
@@ -94,12 +99,12 @@ function compare(label: string, text: string): [Result, Result, Result, Result, 
     },
   ]);
   if (sink < 0) console.log(sink);
-  const measured = results as [Result, Result, Result, Result, Result];
+  const measured = results as Compared;
   const [regex, stemsAlone, scans, output, refs] = measured;
   const ratio = (r: Result) => `${(r.medianMs / regex.medianMs).toFixed(2)}× the regex pass`;
   stemsAlone.note = ratio(stemsAlone);
   scans.note = `${ratio(scans)}: about the floor, were every candidate free`;
-  output.note = `${ratio(output)}; with the scans ${((scans.medianMs + output.medianMs) / regex.medianMs).toFixed(2)}×: the floor, were reading every candidate free`;
+  output.note = `${ratio(output)}; with the scans ${floorRatio(measured).toFixed(2)}×: the floor, were reading every candidate free`;
   refs.note = `${ratio(refs)}; ${count} references`;
   return measured;
 }
@@ -114,14 +119,15 @@ export function benchFindReferences(): Section {
     [typical, 1.5],
     [dense, 2],
     [laws, 3],
-  ] as const).flatMap(([[regex, , scans, output, refs], within]) => {
+  ] as const).flatMap(([compared, within]) => {
+    const [regex, , , , refs] = compared;
     const label = refs.name.split(':')[0];
     const ratio = refs.medianMs / regex.medianMs;
     return [
       { target: `${label}: ≥ 50 MB/s`, measured: `${refs.mbPerSecond!.toFixed(0)} MB/s`, met: refs.mbPerSecond! >= 50 },
       {
         target: `${label}: within ${within}× of one regex pass`,
-        measured: `${ratio.toFixed(2)}× (the scans and the output alone: ${((scans.medianMs + output.medianMs) / regex.medianMs).toFixed(2)}×)`,
+        measured: `${ratio.toFixed(2)}× (the scans and the output alone: ${floorRatio(compared).toFixed(2)}×)`,
         met: ratio <= within,
       },
     ];

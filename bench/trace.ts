@@ -37,13 +37,19 @@ export type StartedBy = (event: TraceEvent) => boolean;
 /** Our content script's first evaluation: where Riksref's work on a page begins. */
 export const riksrefStarts: StartedBy = (e) => e.name === 'EvaluateScript' && !!e.args?.data?.url?.startsWith('chrome-extension://');
 
-/** The mark bench/page-work.ts sets (console.timeStamp) just before mark.js begins. */
-export const MARK_JS_STAMP = 'riksref-bench: mark.js';
-export const markJsStarts: StartedBy = (e) => e.name === 'TimeStamp' && e.args?.data?.message === MARK_JS_STAMP;
+/** Work that bench/page-work.ts marks with `console.timeStamp(stamp)` just before it begins. */
+const stampedStarts =
+  (stamp: string): StartedBy =>
+  (e) =>
+    e.name === 'TimeStamp' && e.args?.data?.message === stamp;
 
-/** The mark bench/page-work.ts sets just before wrapping one word a frame (the floor of a frame). */
+/** The mark set just before mark.js begins. */
+export const MARK_JS_STAMP = 'riksref-bench: mark.js';
+export const markJsStarts = stampedStarts(MARK_JS_STAMP);
+
+/** The mark set just before one word is wrapped a frame (the floor of a frame). */
 export const ONE_WORD_STAMP = 'riksref-bench: one word';
-export const oneWordStarts: StartedBy = (e) => e.name === 'TimeStamp' && e.args?.data?.message === ONE_WORD_STAMP;
+export const oneWordStarts = stampedStarts(ONE_WORD_STAMP);
 
 /** A long task, as the browser counts them. */
 const LONG_TASK_MS = 50;

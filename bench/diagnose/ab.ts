@@ -6,6 +6,7 @@
 // LOADS=n sets the loads per build (9).
 import { resolve } from 'node:path';
 import { launch, type Session } from '../../tests/e2e/support/browser.ts';
+import { median } from '../measure.ts';
 import { settle } from '../page-work.ts';
 import { riksrefStarts, startTrace } from '../trace.ts';
 import { diagnosedUrl as url, loadDiagnosed, warmedPage } from './pages.ts';
@@ -14,7 +15,6 @@ const dirs = process.argv.slice(2).filter((arg) => !['typical', 'dense', 'huge']
 const LOADS = Number(process.env.LOADS ?? 9);
 if (dirs.length < 2) throw new Error('usage: ab.ts [typical|dense|huge] <build dir> <build dir> [...]');
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const sessions: Session[] = [];
 try {
   for (const dir of dirs) sessions.push(await launch({ extensionDir: dir }));
