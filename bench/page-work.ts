@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { MARK_JS_STAMP, ONE_WORD_STAMP } from './trace.ts';
+import { MARK_JS_STAMP, ONE_WORD_STAMP, PLAIN_LINKER_STAMP } from './trace.ts';
 
 /*
  * What the browser benchmarks and diagnoses do to a page: load it and wait for Riksref to link
@@ -74,6 +74,71 @@ export async function markNumbers(page: Page, options: { pattern?: string; asLin
       return { ms: performance.now() - t0, marks: document.querySelectorAll('[data-markjs]').length };
     },
     { pattern: options.pattern ?? NUMBER_PATTERN, asLinks: options.asLinks ?? false, stamp: MARK_JS_STAMP },
+  );
+}
+
+/** The frame the plain linker sizes its chunks for: under a long task, with room for a slower one. */
+export const PLAIN_LINKER_FRAME_MS = 40;
+
+/**
+ * The least that linking costs a page when no frame may go over 50 ms, whoever links: the simplest
+ * linker there is (mark.js's numbers, found by one regular expression in each text node and
+ * wrapped in an `<a href>` as mark.js wraps them, nothing recognised, no style of its own) run on
+ * the page's blocks a chunk a frame. Each chunk is sized, from how long the frame after the last
+ * one took, to fill a frame of about `frameMs` with its script, style, layout and paint; the first
+ * is a tenth of a typical 1 MB page. With `frameMs` Infinity it links the whole page in one task,
+ * as mark.js does: the difference between the two is what keeping frames short costs. Returns
+ * the links made and the frames.
+ */
+export async function linkNumbersInFrames(page: Page, frameMs = PLAIN_LINKER_FRAME_MS): Promise<{ links: number; frames: number }> {
+  return page.evaluate(
+    async ({ pattern, frameMs, stamp }) => {
+      const blocks = [...document.querySelector('.document-body')!.children];
+      const numbers = new RegExp(pattern, 'g');
+      const linkBlock = (block: Element) => {
+        const texts: Text[] = [];
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+        let links = 0;
+        for (let rest of texts) {
+          const text = rest.data;
+          let consumed = 0;
+          numbers.lastIndex = 0;
+          for (let m = numbers.exec(text); m; m = numbers.exec(text)) {
+            const number = rest.splitText(m.index - consumed);
+            rest = number.splitText(m[0].length);
+            consumed = m.index + m[0].length;
+            const a = document.createElement('a');
+            a.setAttribute('href', `/sv/dokument-och-lagar/dokument/${encodeURIComponent(m[0])}`);
+            number.before(a);
+            a.append(number);
+            links++;
+          }
+        }
+        return links;
+      };
+      // After the frame that follows: requestAnimationFrame runs before it is drawn, the timer after.
+      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      // Where the linker's work begins in a trace (trace.ts, plainLinkerStarts).
+      console.timeStamp(stamp);
+      let links = 0;
+      let frames = 0;
+      let chars = frameMs === Infinity ? Infinity : 100_000;
+      for (let next = 0; next < blocks.length; ) {
+        const began = performance.now();
+        let done = 0;
+        while (next < blocks.length && done < chars) {
+          done += blocks[next]!.textContent!.length;
+          links += linkBlock(blocks[next++]!);
+        }
+        await nextFrame();
+        frames++;
+        // The next chunk as large as the last one's frame says fits, at most twice as large.
+        chars = Math.max(10_000, Math.min(2 * chars, (done * frameMs) / Math.max(1, performance.now() - began)));
+      }
+      return { links, frames };
+    },
+    { pattern: NUMBER_PATTERN, frameMs, stamp: PLAIN_LINKER_STAMP },
   );
 }
 

@@ -51,6 +51,10 @@ export const markJsStarts = stampedStarts(MARK_JS_STAMP);
 export const ONE_WORD_STAMP = 'riksref-bench: one word';
 export const oneWordStarts = stampedStarts(ONE_WORD_STAMP);
 
+/** The mark set just before the plain linker begins (the floor of linking under the 50 ms rule). */
+export const PLAIN_LINKER_STAMP = 'riksref-bench: plain linker';
+export const plainLinkerStarts = stampedStarts(PLAIN_LINKER_STAMP);
+
 /** A long task, as the browser counts them. */
 const LONG_TASK_MS = 50;
 
