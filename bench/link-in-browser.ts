@@ -167,6 +167,9 @@ async function frameFloor(session: { context: BrowserContext }, label: string, u
   return { row, longest };
 }
 
+/** A traced load, with how many links or marks its work made. */
+type Counted = MainThreadWork & { count: number };
+
 const loadAndLink = async (page: Page, url: string) => {
   // The metadata's answers reach the links too (titles, addresses): part of what we cost.
   await loadLinked(page, url);
@@ -235,11 +238,11 @@ export async function benchMainThread(): Promise<Section> {
         await page.close();
       }
       const plain: MainThreadWork[] = [];
-      const ours: (MainThreadWork & { count: number })[] = [];
-      const mark: (MainThreadWork & { count: number })[] = [];
-      const markLinks: (MainThreadWork & { count: number })[] = [];
-      const inFrames: (MainThreadWork & { count: number })[] = [];
-      const atOnce: (MainThreadWork & { count: number })[] = [];
+      const ours: Counted[] = [];
+      const mark: Counted[] = [];
+      const markLinks: Counted[] = [];
+      const inFrames: Counted[] = [];
+      const atOnce: Counted[] = [];
       pacedFrames.length = 0; // the warm-up's
       for (let i = 0; i < LOADS; i++) {
         for (const [into, browser, work, startedBy] of [

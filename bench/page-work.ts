@@ -20,6 +20,12 @@ const POLL_MS = 50;
  */
 export const NUMBER_PATTERN = String.raw`\b\d{4}(?:\/\d{2,4})?:[A-Za-zÅÄÖåäö]{0,5}\d+`;
 
+/**
+ * Where the control links lead, the number appended (`/sv/dokument-och-lagar/dokument/2018%3A65`):
+ * one address per number, as ours have; mark.js's links and the plain linker's alike.
+ */
+const CONTROL_HREF = '/sv/dokument-och-lagar/dokument/';
+
 /** Resolves when Riksref says the page is linked to its end; throws after `timeoutMs`. */
 export async function linkingDone(page: Page, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -57,14 +63,13 @@ export async function settle(page: Page): Promise<void> {
 export async function markNumbers(page: Page, options: { pattern?: string; asLinks?: boolean } = {}): Promise<{ ms: number; marks: number }> {
   await page.evaluate(MARK_JS_SOURCE);
   return page.evaluate(
-    ({ pattern, asLinks, stamp }) => {
+    ({ pattern, asLinks, stamp, href }) => {
       const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, opts: object): void } }).Mark;
       const options = asLinks
         ? {
             acrossElements: false,
             element: 'a',
-            // An address per number, as our links have one: `/sv/dokument-och-lagar/dokument/2018%3A65`.
-            each: (a: HTMLAnchorElement) => a.setAttribute('href', `/sv/dokument-och-lagar/dokument/${encodeURIComponent(a.textContent ?? '')}`),
+            each: (a: HTMLAnchorElement) => a.setAttribute('href', href + encodeURIComponent(a.textContent ?? '')),
           }
         : { acrossElements: false };
       // Where mark.js's work begins in a trace (trace.ts, markJsStarts).
@@ -73,7 +78,7 @@ export async function markNumbers(page: Page, options: { pattern?: string; asLin
       new Mark(document.querySelector('.document-body')!).markRegExp(new RegExp(pattern, 'g'), options);
       return { ms: performance.now() - t0, marks: document.querySelectorAll('[data-markjs]').length };
     },
-    { pattern: options.pattern ?? NUMBER_PATTERN, asLinks: options.asLinks ?? false, stamp: MARK_JS_STAMP },
+    { pattern: options.pattern ?? NUMBER_PATTERN, asLinks: options.asLinks ?? false, stamp: MARK_JS_STAMP, href: CONTROL_HREF },
   );
 }
 
@@ -92,7 +97,7 @@ export const PLAIN_LINKER_FRAME_MS = 40;
  */
 export async function linkNumbersInFrames(page: Page, frameMs = PLAIN_LINKER_FRAME_MS): Promise<{ links: number; frames: number }> {
   return page.evaluate(
-    async ({ pattern, frameMs, stamp }) => {
+    async ({ pattern, frameMs, stamp, href }) => {
       const blocks = [...document.querySelector('.document-body')!.children];
       const numbers = new RegExp(pattern, 'g');
       const linkBlock = (block: Element) => {
@@ -109,7 +114,7 @@ export async function linkNumbersInFrames(page: Page, frameMs = PLAIN_LINKER_FRA
             rest = number.splitText(m[0].length);
             consumed = m.index + m[0].length;
             const a = document.createElement('a');
-            a.setAttribute('href', `/sv/dokument-och-lagar/dokument/${encodeURIComponent(m[0])}`);
+            a.setAttribute('href', href + encodeURIComponent(m[0]));
             number.before(a);
             a.append(number);
             links++;
@@ -138,7 +143,7 @@ export async function linkNumbersInFrames(page: Page, frameMs = PLAIN_LINKER_FRA
       }
       return { links, frames };
     },
-    { pattern: NUMBER_PATTERN, frameMs, stamp: PLAIN_LINKER_STAMP },
+    { pattern: NUMBER_PATTERN, frameMs, stamp: PLAIN_LINKER_STAMP, href: CONTROL_HREF },
   );
 }
 
